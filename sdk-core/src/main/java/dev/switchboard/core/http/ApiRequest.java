@@ -1,0 +1,110 @@
+package dev.switchboard.core.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.core.json.Json;
+import java.util.Objects;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One call to a platform: method, encoded path relative to the base URL (with any query), and an
+ * optional JSON body as bytes.
+ *
+ * @param method the HTTP method
+ * @param path the encoded path, starting with {@code /}; build it with {@link ApiPath}
+ * @param body the JSON body, or {@code null} for none
+ */
+public record ApiRequest(HttpMethod method, String path, byte[] body) {
+
+  /** Checks the values. */
+  public ApiRequest {
+    Objects.requireNonNull(method, "method");
+    ApiPath.requireRelative(path);
+  }
+
+  /**
+   * A request without a body.
+   *
+   * @param method the method
+   * @param path the encoded path
+   * @return the request
+   */
+  public static ApiRequest of(HttpMethod method, String path) {
+    return new ApiRequest(method, path, null);
+  }
+
+  /**
+   * A request whose body is an object written as JSON by the SDK's own mapper; a {@code byte[]} or
+   * {@code String} body is sent as it is.
+   *
+   * @param method the method
+   * @param path the encoded path
+   * @param body the body, or {@code null} for none
+   * @return the request
+   * @throws IllegalArgumentException when the body cannot be written as JSON
+   */
+  public static ApiRequest json(HttpMethod method, String path, Object body) {
+    return new ApiRequest(method, path, toJson(body));
+  }
+
+  private static byte[] toJson(Object body) {
+    if (body == null) {
+      return null;
+    }
+    if (body instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (body instanceof String text) {
+      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try {
+      return Json.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "The request body (" + body.getClass().getName() + ") cannot be written as JSON", e);
+    }
+  }
+
+  /**
+   * The path without its query, for messages and logs.
+   *
+   * @return the path part
+   */
+  public String pathOnly() {
+    int q = path.indexOf('?');
+    return q < 0 ? path : path.substring(0, q);
+  }
+
+  /**
+   * Whether the method may be repeated without changing the outcome (GET, HEAD, OPTIONS, PUT,
+   * DELETE, TRACE).
+   *
+   * @return whether the call is idempotent
+   */
+  public boolean idempotent() {
+    return !(HttpMethod.POST.equals(method) || HttpMethod.PATCH.equals(method));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiRequest r
+        && method.equals(r.method)
+        && path.equals(r.path)
+        && java.util.Arrays.equals(body, r.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, path, java.util.Arrays.hashCode(body));
+  }
+
+  @Override
+  public String toString() {
+    return "ApiRequest["
+        + method
+        + " "
+        + pathOnly()
+        + ", body "
+        + (body == null ? 0 : body.length)
+        + " bytes]";
+  }
+}

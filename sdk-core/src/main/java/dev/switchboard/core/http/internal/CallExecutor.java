@@ -1,0 +1,257 @@
+package dev.switchboard.core.http.internal;
+
+import dev.switchboard.core.http.ApiRequest;
+import dev.switchboard.core.http.ApiResponse;
+import dev.switchboard.core.http.Authenticator;
+import dev.switchboard.core.http.HttpSettings;
+import dev.switchboard.core.http.RetrySettings;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.retry.RetryContext;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.policy.SimpleRetryPolicy;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Runs calls for one platform: builds the request, sends it over RestClient, classifies the
+ * outcome, retries what is safe through spring-retry, and translates failures.
+ */
+public final class CallExecutor {
+
+  static final String LABEL = "switchboard.label";
+  private static final String ATTEMPT = "switchboard.attempt";
+  private static final Logger log = LoggerFactory.getLogger("dev.switchboard.core.http.ApiClient");
+
+  private final String platform;
+  private final URI baseUrl;
+  private final Authenticator authenticator;
+  private final RestClient rest;
+  private final RetryTemplate retryTemplate;
+  private final RetrySettings retry;
+  private final Failures failures;
+  private final Clock clock;
+  private final String userAgent;
+  private final Set<String> deprecationWarned = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Creates an executor.
+   *
+   * @param platform the platform's label in messages and logs
+   * @param baseUrl the checked base URL
+   * @param settings time-outs and retries
+   * @param authenticator puts credentials on each request
+   * @param builder the RestClient builder to start from (copied, never changed)
+   * @param sleeper waits between attempts
+   * @param random jitter source in [0, 1)
+   * @param clock the time source for Retry-After dates
+   * @param userAgent the User-Agent header
+   * @param credentialsHint what to check when credentials are refused, such as a property name
+   */
+  public CallExecutor(
+      String platform,
+      URI baseUrl,
+      HttpSettings settings,
+      Authenticator authenticator,
+      RestClient.Builder builder,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      Clock clock,
+      String userAgent,
+      String credentialsHint) {
+    this.platform = platform;
+    this.baseUrl = baseUrl;
+    this.authenticator = authenticator;
+    this.retry = settings.retry();
+    this.clock = clock;
+    this.userAgent = userAgent;
+    this.failures = new Failures(platform, authenticator.secrets(), credentialsHint);
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
+    if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
+      http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain loopback HTTP
+    }
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.build());
+    factory.setReadTimeout(settings.readTimeout());
+    this.rest = builder.clone().requestFactory(factory).build();
+    this.retryTemplate = new RetryTemplate();
+    this.retryTemplate.setRetryPolicy(
+        new SimpleRetryPolicy(retry.maxAttempts(), Map.of(RetryableFailure.class, true), false));
+    this.retryTemplate.setBackOffPolicy(new JitteredBackOff(retry, sleeper, random));
+    this.retryTemplate.setThrowLastExceptionOnExhausted(true);
+  }
+
+  /**
+   * Makes a call, retrying what is safe.
+   *
+   * @param request the call
+   * @return the answer, when its status is below 400
+   * @throws dev.switchboard.core.http.ApiException when the call failed
+   */
+  public ApiResponse execute(ApiRequest request) {
+    try {
+      return retryTemplate.execute(
+          context -> {
+            context.setAttribute(
+                LABEL, platform + ": " + request.method() + " " + request.pathOnly());
+            return attempt(request, context);
+          });
+    } catch (RetryableFailure exhausted) {
+      if (exhausted.response() != null) {
+        throw failures.fromResponse(request, exhausted.response(), exhausted.retryAfter());
+      }
+      throw failures.fromIo(request, exhausted.ioFailure(), exhausted.sent(), exhausted.attempts());
+    }
+  }
+
+  private ApiResponse attempt(ApiRequest request, RetryContext context) {
+    int attempt = nextAttempt(context);
+    ApiResponse response;
+    try {
+      response = send(request, attempt);
+      if (response.status() == 401 && authenticator.renewAfterUnauthorized()) {
+        log.info(
+            "{}: {} {} was answered 401; credentials renewed, sending once more",
+            platform,
+            request.method(),
+            request.pathOnly());
+        attempt = nextAttempt(context);
+        response = send(request, attempt);
+      }
+    } catch (ResourceAccessException e) {
+      IOException io =
+          e.getCause() instanceof IOException cause ? cause : new IOException(e.getMessage(), e);
+      boolean sent = !notSent(io);
+      if (!sent || request.idempotent() || retry.retryUnknownOutcome()) {
+        throw RetryableFailure.of(io, sent, attempt);
+      }
+      throw failures.fromIo(request, io, true, attempt);
+    }
+    warnIfDeprecated(request, response);
+    int status = response.status();
+    if (status < 400) {
+      return response;
+    }
+    Duration retryAfter = status == 429 || status == 503 ? retryAfter(response) : null;
+    boolean retryable =
+        switch (status) {
+          case 429, 502, 503, 504 -> true;
+          case 500 -> request.idempotent() || retry.retryUnknownOutcome();
+          default -> false;
+        };
+    if (retryable && retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
+      retryable = false; // the platform asks for a longer wait than we are allowed to make
+    }
+    if (retryable) {
+      throw RetryableFailure.of(response, retryAfter);
+    }
+    throw failures.fromResponse(request, response, retryAfter);
+  }
+
+  private static int nextAttempt(RetryContext context) {
+    Object current = context.getAttribute(ATTEMPT);
+    int next = current == null ? 1 : (Integer) current + 1;
+    context.setAttribute(ATTEMPT, next);
+    return next;
+  }
+
+  private ApiResponse send(ApiRequest request, int attempt) {
+    URI uri = URI.create(baseUrl.toString() + request.path());
+    RestClient.RequestBodySpec spec =
+        rest.method(request.method())
+            .uri(uri)
+            .headers(
+                headers -> {
+                  headers.set(HttpHeaders.USER_AGENT, userAgent);
+                  headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+                  if (request.body() != null) {
+                    headers.setContentType(MediaType.APPLICATION_JSON);
+                  }
+                  authenticator.authenticate(headers);
+                });
+    if (request.body() != null) {
+      spec.body(request.body());
+    }
+    return spec.exchange(
+        (req, res) -> {
+          Map<String, List<String>> headers = new LinkedHashMap<>();
+          res.getHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+          return new ApiResponse(
+              res.getStatusCode().value(), headers, res.getBody().readAllBytes(), attempt);
+        });
+  }
+
+  /** Failures before any byte of the request left: always safe to retry. */
+  private static boolean notSent(IOException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof HttpConnectTimeoutException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Duration retryAfter(ApiResponse response) {
+    String value = response.header(HttpHeaders.RETRY_AFTER).map(String::trim).orElse(null);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      long seconds = Long.parseLong(value);
+      return Duration.ofSeconds(Math.max(0, seconds));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(clock.instant(), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        log.debug("{}: ignoring unreadable Retry-After value", platform);
+        return null;
+      }
+    }
+  }
+
+  private void warnIfDeprecated(ApiRequest request, ApiResponse response) {
+    var deprecation = response.header("Deprecation");
+    var sunset = response.header("Sunset");
+    if (deprecation.isEmpty() && sunset.isEmpty()) {
+      return;
+    }
+    String endpoint = request.method() + " " + request.pathOnly();
+    if (deprecationWarned.add(endpoint)) {
+      log.warn(
+          "{}: {} is deprecated by the platform (Deprecation: {}, Sunset: {}); move to the newer API"
+              + " version before the sunset date",
+          platform,
+          endpoint,
+          deprecation.orElse("not given"),
+          sunset.orElse("not given"));
+    }
+  }
+}
