@@ -1,0 +1,174 @@
+package dev.switchboard.futwork.lead;
+
+import dev.switchboard.core.Secret;
+import dev.switchboard.core.http.HttpSettings;
+import dev.switchboard.futwork.lead.internal.DefaultLeadClient;
+import java.util.Objects;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds a {@link LeadClient} without Spring Boot. An API key is required: one for both platforms
+ * with {@link #apiKey(String)}, or one per platform.
+ */
+public final class LeadClientBuilder {
+
+  /** Futwork Workflows' base URL, as the document's endpoint examples use it. */
+  public static final String DEFAULT_WORKFLOWS_BASE_URL = "https://omni.futwork.com/api";
+
+  /** The Futwork AI Platform's base URL. */
+  public static final String DEFAULT_CAMPAIGNS_BASE_URL = "https://platform.futwork.ai/api";
+
+  /** The default number of leads a bulk submission sends at once. */
+  public static final int DEFAULT_BULK_CONCURRENCY = 8;
+
+  private Secret apiKey;
+  private Secret workflowsApiKey;
+  private Secret campaignsApiKey;
+  private String workflowsBaseUrl = DEFAULT_WORKFLOWS_BASE_URL;
+  private String campaignsBaseUrl = DEFAULT_CAMPAIGNS_BASE_URL;
+  private HttpSettings http = HttpSettings.DEFAULTS;
+  private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
+  private RestClient.Builder restClientBuilder;
+  private Sleeper sleeper;
+
+  LeadClientBuilder() {}
+
+  /**
+   * Sets the API key used for both platforms, unless a platform has its own.
+   *
+   * @param apiKey the key Futwork gave you
+   * @return this builder
+   */
+  public LeadClientBuilder apiKey(String apiKey) {
+    return apiKey(Secret.ofNullable(apiKey));
+  }
+
+  /**
+   * Sets the API key used for both platforms, unless a platform has its own.
+   *
+   * @param apiKey the key, or {@code null}
+   * @return this builder
+   */
+  public LeadClientBuilder apiKey(Secret apiKey) {
+    this.apiKey = apiKey;
+    return this;
+  }
+
+  /**
+   * Sets the API key for Futwork Workflows only.
+   *
+   * @param apiKey the key, or {@code null} to use {@link #apiKey(Secret)}
+   * @return this builder
+   */
+  public LeadClientBuilder workflowsApiKey(Secret apiKey) {
+    this.workflowsApiKey = apiKey;
+    return this;
+  }
+
+  /**
+   * Sets the API key for the Futwork AI Platform only.
+   *
+   * @param apiKey the key, or {@code null} to use {@link #apiKey(Secret)}
+   * @return this builder
+   */
+  public LeadClientBuilder campaignsApiKey(Secret apiKey) {
+    this.campaignsApiKey = apiKey;
+    return this;
+  }
+
+  /**
+   * Sets Futwork Workflows' base URL; {@value #DEFAULT_WORKFLOWS_BASE_URL} by default.
+   *
+   * @param baseUrl an https URL (http only to a loopback host)
+   * @return this builder
+   */
+  public LeadClientBuilder workflowsBaseUrl(String baseUrl) {
+    this.workflowsBaseUrl = baseUrl;
+    return this;
+  }
+
+  /**
+   * Sets the Futwork AI Platform's base URL; {@value #DEFAULT_CAMPAIGNS_BASE_URL} by default.
+   *
+   * @param baseUrl an https URL (http only to a loopback host)
+   * @return this builder
+   */
+  public LeadClientBuilder campaignsBaseUrl(String baseUrl) {
+    this.campaignsBaseUrl = baseUrl;
+    return this;
+  }
+
+  /**
+   * Sets time-outs and retries; {@link HttpSettings#DEFAULTS} otherwise.
+   *
+   * @param http the settings
+   * @return this builder
+   */
+  public LeadClientBuilder http(HttpSettings http) {
+    this.http = Objects.requireNonNull(http, "http");
+    return this;
+  }
+
+  /**
+   * Sets how many leads a bulk submission sends at once.
+   *
+   * @param concurrency at least 1
+   * @return this builder
+   */
+  public LeadClientBuilder bulkConcurrency(int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("bulk concurrency must be at least 1, was " + concurrency);
+    }
+    this.bulkConcurrency = concurrency;
+    return this;
+  }
+
+  /**
+   * Starts from an application's RestClient builder (copied, never changed).
+   *
+   * @param builder the builder, or {@code null} for {@link RestClient#builder()}
+   * @return this builder
+   */
+  public LeadClientBuilder restClientBuilder(RestClient.Builder builder) {
+    this.restClientBuilder = builder;
+    return this;
+  }
+
+  /**
+   * Sets how the client waits between attempts; for tests and simulations.
+   *
+   * @param sleeper the sleeper
+   * @return this builder
+   */
+  public LeadClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return the client
+   * @throws IllegalArgumentException when no API key is set, or a base URL is not https
+   */
+  public LeadClient build() {
+    Secret workflows = workflowsApiKey != null ? workflowsApiKey : apiKey;
+    Secret campaigns = campaignsApiKey != null ? campaignsApiKey : apiKey;
+    if (workflows == null && campaigns == null) {
+      throw new IllegalArgumentException(
+          "No Futwork API key: set futwork.api-key (or futwork.workflows.api-key and"
+              + " futwork.campaigns.api-key) to the key Futwork gave you.");
+    }
+    return new DefaultLeadClient(
+        new DefaultLeadClient.Settings(
+            workflows,
+            campaigns,
+            workflowsBaseUrl,
+            campaignsBaseUrl,
+            http,
+            bulkConcurrency,
+            restClientBuilder,
+            sleeper));
+  }
+}

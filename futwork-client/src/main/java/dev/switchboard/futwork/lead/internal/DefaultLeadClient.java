@@ -1,0 +1,288 @@
+package dev.switchboard.futwork.lead.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.core.PhoneNumbers;
+import dev.switchboard.core.Secret;
+import dev.switchboard.core.SwitchboardException;
+import dev.switchboard.core.http.ApiClient;
+import dev.switchboard.core.http.ApiPath;
+import dev.switchboard.core.http.ApiRequest;
+import dev.switchboard.core.http.ApiResponse;
+import dev.switchboard.core.http.Authenticator;
+import dev.switchboard.core.http.BaseUrl;
+import dev.switchboard.core.http.HttpSettings;
+import dev.switchboard.core.json.Json;
+import dev.switchboard.futwork.lead.BulkProgress;
+import dev.switchboard.futwork.lead.BulkResult;
+import dev.switchboard.futwork.lead.CampaignLead;
+import dev.switchboard.futwork.lead.FutworkPlatform;
+import dev.switchboard.futwork.lead.LeadClient;
+import dev.switchboard.futwork.lead.LeadOutcome;
+import dev.switchboard.futwork.lead.LeadReceipt;
+import dev.switchboard.futwork.lead.LeadSubmission;
+import dev.switchboard.futwork.lead.LeadValidationException;
+import dev.switchboard.futwork.lead.WorkflowLead;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpMethod;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The {@link LeadClient}: validates leads, then sends them through sdk-core's {@link ApiClient}.
+ */
+public final class DefaultLeadClient implements LeadClient {
+
+  /**
+   * What the client is built from.
+   *
+   * @param workflowsKey the key for Futwork Workflows, or null when none
+   * @param campaignsKey the key for the Futwork AI Platform, or null when none
+   * @param workflowsBaseUrl the workflows base URL
+   * @param campaignsBaseUrl the campaigns base URL
+   * @param http time-outs and retries
+   * @param bulkConcurrency leads sent at once in bulk
+   * @param restClientBuilder the builder to start from, or null
+   * @param sleeper the wait between attempts, or null for real waiting
+   */
+  public record Settings(
+      Secret workflowsKey,
+      Secret campaignsKey,
+      String workflowsBaseUrl,
+      String campaignsBaseUrl,
+      HttpSettings http,
+      int bulkConcurrency,
+      RestClient.Builder restClientBuilder,
+      Sleeper sleeper) {}
+
+  private final Map<FutworkPlatform, ApiClient> clients = new EnumMap<>(FutworkPlatform.class);
+  private final int bulkConcurrency;
+  private final AtomicInteger bulkThreads = new AtomicInteger();
+
+  /**
+   * Creates the client.
+   *
+   * @param settings what it is built from
+   */
+  public DefaultLeadClient(Settings settings) {
+    this.bulkConcurrency = settings.bulkConcurrency();
+    add(FutworkPlatform.WORKFLOWS, settings.workflowsKey(), settings.workflowsBaseUrl(), settings);
+    add(FutworkPlatform.CAMPAIGNS, settings.campaignsKey(), settings.campaignsBaseUrl(), settings);
+  }
+
+  private void add(FutworkPlatform platform, Secret key, String baseUrl, Settings settings) {
+    var url = BaseUrl.require(baseUrl, platform.propertyPrefix() + ".base-url");
+    if (key == null) {
+      return;
+    }
+    ApiClient.Builder builder =
+        ApiClient.builder()
+            .platform(platform.label())
+            .module("futwork-client")
+            .baseUrl(url)
+            .settings(settings.http())
+            .authenticator(Authenticator.apiKey("x-api-key", key))
+            .restClientBuilder(settings.restClientBuilder())
+            .credentialsHint(platform.propertyPrefix() + ".api-key or futwork.api-key");
+    if (settings.sleeper() != null) {
+      builder.sleeper(settings.sleeper());
+    }
+    clients.put(platform, builder.build());
+  }
+
+  @Override
+  public LeadReceipt submitToWorkflow(String workflowId, WorkflowLead lead) {
+    String path = path("/workflows/{workflowId}/leads", "workflowId", workflowId);
+    if (lead == null) {
+      throw new LeadValidationException("lead", "lead must not be null");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("recipientPhoneNumber", phone(lead.recipientPhoneNumber()));
+    body.put("recipientData", data(lead.recipientData()));
+    if (lead.referenceId() == null || lead.referenceId().isBlank()) {
+      throw new LeadValidationException(
+          "referenceId",
+          "referenceId must not be blank: Futwork Workflows requires your own identifier for the"
+              + " lead (an order or AWB number), echoed in the post-call webhook");
+    }
+    body.put("referenceId", lead.referenceId());
+    return receipt(send(FutworkPlatform.WORKFLOWS, ApiRequest.json(HttpMethod.POST, path, body)));
+  }
+
+  @Override
+  public LeadReceipt submitToCampaign(String campaignId, CampaignLead lead) {
+    String path = path("/campaigns/{campaignId}/leads", "campaignId", campaignId);
+    if (lead == null) {
+      throw new LeadValidationException("lead", "lead must not be null");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("recipientPhoneNumber", phone(lead.recipientPhoneNumber()));
+    body.put("recipientData", data(lead.recipientData()));
+    return receipt(send(FutworkPlatform.CAMPAIGNS, ApiRequest.json(HttpMethod.POST, path, body)));
+  }
+
+  @Override
+  public ApiResponse request(
+      FutworkPlatform platform, HttpMethod method, String path, Object body) {
+    return send(platform, ApiRequest.json(method, path, body));
+  }
+
+  @Override
+  public BulkResult submitAll(List<? extends LeadSubmission> submissions, BulkProgress progress) {
+    int total = submissions.size();
+    if (total == 0) {
+      return new BulkResult(List.of());
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(bulkConcurrency, total),
+            task -> {
+              Thread t = new Thread(task, "switchboard-bulk-" + bulkThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    AtomicInteger completed = new AtomicInteger();
+    Object progressLock = new Object();
+    try {
+      List<Future<LeadOutcome>> futures = new ArrayList<>(total);
+      for (int i = 0; i < total; i++) {
+        int index = i;
+        LeadSubmission submission = submissions.get(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  LeadOutcome outcome = submitOne(index, submission);
+                  synchronized (progressLock) {
+                    progress.onOutcome(completed.incrementAndGet(), total, outcome);
+                  }
+                  return outcome;
+                }));
+      }
+      List<LeadOutcome> outcomes = new ArrayList<>(total);
+      for (Future<LeadOutcome> f : futures) {
+        outcomes.add(f.get());
+      }
+      return new BulkResult(outcomes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SwitchboardException(
+          "Bulk submission interrupted after " + completed.get() + " of " + total + " leads", e);
+    } catch (ExecutionException e) {
+      throw new SwitchboardException("Bulk progress callback failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private LeadOutcome submitOne(int index, LeadSubmission submission) {
+    try {
+      LeadReceipt receipt;
+      if (submission instanceof LeadSubmission.ToWorkflow w) {
+        receipt = submitToWorkflow(w.workflowId(), w.lead());
+      } else if (submission instanceof LeadSubmission.ToCampaign c) {
+        receipt = submitToCampaign(c.campaignId(), c.lead());
+      } else {
+        throw new LeadValidationException("submission", "submission must not be null");
+      }
+      return new LeadOutcome(index, submission, receipt, null);
+    } catch (SwitchboardException e) {
+      return new LeadOutcome(index, submission, null, e);
+    } catch (RuntimeException e) {
+      return new LeadOutcome(
+          index,
+          submission,
+          null,
+          new SwitchboardException("Lead " + index + " failed unexpectedly: " + e, e));
+    }
+  }
+
+  private ApiResponse send(FutworkPlatform platform, ApiRequest request) {
+    ApiClient client = clients.get(platform);
+    if (client == null) {
+      throw new SwitchboardException(
+          "No API key for "
+              + platform.label()
+              + ": set "
+              + platform.propertyPrefix()
+              + ".api-key or futwork.api-key.");
+    }
+    return client.execute(request);
+  }
+
+  private static String path(String template, String name, String id) {
+    try {
+      return ApiPath.of(template, id);
+    } catch (IllegalArgumentException e) {
+      throw new LeadValidationException(name, e.getMessage());
+    }
+  }
+
+  private static String phone(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new LeadValidationException(
+          "recipientPhoneNumber", "recipientPhoneNumber must not be blank");
+    }
+    return PhoneNumbers.toTenDigits(raw)
+        .orElseThrow(
+            () ->
+                new LeadValidationException(
+                    "recipientPhoneNumber",
+                    "recipientPhoneNumber must be a 10-digit Indian number (spaces, dashes,"
+                        + " brackets and a leading +91, 91 or 0 are accepted); the value given has "
+                        + raw.replaceAll("\\D", "").length()
+                        + " digits"));
+  }
+
+  private static Map<String, Object> data(Map<String, Object> data) {
+    if (data == null) {
+      throw new LeadValidationException(
+          "recipientData", "recipientData must not be null; pass an empty map when there is none");
+    }
+    return data;
+  }
+
+  private static LeadReceipt receipt(ApiResponse response) {
+    String raw = response.bodyAsString();
+    return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());
+  }
+
+  private static Optional<String> leadId(byte[] body) {
+    if (body.length == 0) {
+      return Optional.empty();
+    }
+    JsonNode root;
+    try {
+      root = Json.mapper().readTree(new String(body, StandardCharsets.UTF_8));
+    } catch (IOException notJson) {
+      return Optional.empty();
+    }
+    for (JsonNode node : new JsonNode[] {root, root == null ? null : root.get("data")}) {
+      if (node == null || !node.isObject()) {
+        continue;
+      }
+      for (String field : List.of("leadId", "id", "_id")) {
+        JsonNode value = node.get(field);
+        if (value != null && (value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
+          return Optional.of(value.asText());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return "LeadClient" + clients.values();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.switchboard.futwork.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.futwork.lead.autoconfigure.FutworkClientAutoConfiguration;
+import dev.switchboard.futwork.lead.autoconfigure.FutworkClientProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
+
+class LeadClientAutoConfigurationTest {
+
+  final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(FutworkClientAutoConfiguration.class));
+
+  @Test
+  void providesALeadClientFromTheApiKey() {
+    runner
+        .withPropertyValues(
+            "futwork.api-key=secret-key-1",
+            "futwork.http.read-timeout=12s",
+            "futwork.http.retry.max-attempts=2",
+            "futwork.bulk.concurrency=3")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(LeadClient.class);
+              FutworkClientProperties properties = context.getBean(FutworkClientProperties.class);
+              assertThat(properties.http().readTimeout()).isEqualTo(Duration.ofSeconds(12));
+              assertThat(properties.http().retry().maxAttempts()).isEqualTo(2);
+              assertThat(properties.bulk().concurrency()).isEqualTo(3);
+              assertThat(properties.workflows().baseUrl())
+                  .isEqualTo("https://omni.futwork.com/api");
+              assertThat(properties.campaigns().baseUrl())
+                  .isEqualTo("https://platform.futwork.ai/api");
+              assertThat(properties.toString()).doesNotContain("secret-key-1");
+              assertThat(context.getBean(LeadClient.class).toString())
+                  .doesNotContain("secret-key-1");
+            });
+  }
+
+  @Test
+  void usesTheApplicationsRestClientBuilderWhenThereIsOne() {
+    int[] built = {0};
+    runner
+        .withPropertyValues("futwork.api-key=k")
+        .withBean(
+            RestClient.Builder.class,
+            () -> {
+              built[0]++;
+              return RestClient.builder();
+            })
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(LeadClient.class);
+              assertThat(built[0]).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void backsOffForTheUsersOwnClient() {
+    LeadClient own = LeadClient.builder().apiKey("mine").build();
+    runner
+        .withPropertyValues("futwork.api-key=k")
+        .withBean(LeadClient.class, () -> own)
+        .run(context -> assertThat(context.getBean(LeadClient.class)).isSameAs(own));
+  }
+
+  @Test
+  void failsWithoutAKeyNamingTheProperty() {
+    runner.run(
+        context ->
+            assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("futwork.api-key"));
+  }
+
+  @Test
+  void aPerPlatformKeyIsEnough() {
+    runner
+        .withPropertyValues("futwork.campaigns.api-key=only-campaigns")
+        .run(context -> assertThat(context).hasSingleBean(LeadClient.class));
+  }
+
+  @Test
+  void plainHttpToARemoteHostFailsNamingTheProperty() {
+    runner
+        .withPropertyValues(
+            "futwork.api-key=k", "futwork.workflows.base-url=http://omni.futwork.com/api")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("futwork.workflows.base-url must use https"));
+  }
+
+  @Test
+  void everyPropertyHasADescriptionAndDocumentedDefaults() throws Exception {
+    var metadata =
+        dev.switchboard.core.json.Json.mapper()
+            .readValue(
+                getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"),
+                Map.class);
+    @SuppressWarnings("unchecked")
+    var properties = (java.util.List<Map<String, Object>>) metadata.get("properties");
+    assertThat(properties)
+        .isNotEmpty()
+        .allSatisfy(
+            p -> assertThat((String) p.get("description")).as((String) p.get("name")).isNotBlank());
+    assertThat(properties)
+        .filteredOn(p -> p.get("name").equals("futwork.http.retry.max-attempts"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo(4));
+  }
+}

@@ -1,0 +1,370 @@
+package dev.switchboard.futwork.lead;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.switchboard.core.http.ApiException;
+import dev.switchboard.core.http.HttpSettings;
+import dev.switchboard.core.http.InvalidRequestException;
+import dev.switchboard.core.http.RetrySettings;
+import dev.switchboard.core.http.ServerException;
+import dev.switchboard.core.http.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
+
+@ExtendWith(OutputCaptureExtension.class)
+class LeadClientTest {
+
+  static final String KEY = "123jkkn43oo42551345gfqrg";
+
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  final List<Long> sleeps = new CopyOnWriteArrayList<>();
+
+  LeadClientBuilder builder() {
+    return LeadClient.builder()
+        .apiKey(KEY)
+        .workflowsBaseUrl(wm.baseUrl() + "/omni/api")
+        .campaignsBaseUrl(wm.baseUrl() + "/platform/api")
+        .http(
+            new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), RetrySettings.DEFAULTS))
+        .sleeper(sleeps::add);
+  }
+
+  LeadClient client() {
+    return builder().build();
+  }
+
+  static WorkflowLead workflowLead() {
+    return WorkflowLead.of(
+        "9999789877", Map.of("customer_name", "abcd xyz", "place", "ABC"), "AWB123456789");
+  }
+
+  @Test
+  void workflowLeadGoesOnTheWireAsDocumented() {
+    wm.stubFor(
+        post("/omni/api/workflows/wf_6512/leads")
+            .willReturn(aResponse().withStatus(201).withBody("{\"leadId\":\"L-1\"}")));
+
+    LeadReceipt receipt =
+        client()
+            .submitToWorkflow(
+                "wf_6512",
+                WorkflowLead.of(
+                    "+91 99997-89877",
+                    Map.of("customer_name", "abcd xyz", "place", "ABC"),
+                    "AWB123456789"));
+
+    assertThat(receipt.status()).isEqualTo(201);
+    assertThat(receipt.leadId()).contains("L-1");
+    assertThat(receipt.rawJson()).isEqualTo("{\"leadId\":\"L-1\"}");
+    wm.verify(
+        postRequestedFor(urlEqualTo("/omni/api/workflows/wf_6512/leads"))
+            .withHeader("x-api-key", equalTo(KEY))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson(
+                    """
+            {"recipientPhoneNumber": "9999789877",
+             "recipientData": {"customer_name": "abcd xyz", "place": "ABC"},
+             "referenceId": "AWB123456789"}""")));
+  }
+
+  @Test
+  void campaignLeadGoesOnTheWireAsDocumented() {
+    wm.stubFor(
+        post("/platform/api/campaigns/68ecc86fd9fbecbe9431a18e/leads")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"data\":{\"_id\":\"68ecc93cd9fbecbe9431a2a1\"}}")));
+
+    LeadReceipt receipt =
+        client()
+            .submitToCampaign(
+                "68ecc86fd9fbecbe9431a18e",
+                CampaignLead.of(
+                    "09999789877", Map.of("customer_name", "abcd xyz", "place", "ABC")));
+
+    assertThat(receipt.leadId()).contains("68ecc93cd9fbecbe9431a2a1");
+    wm.verify(
+        postRequestedFor(urlEqualTo("/platform/api/campaigns/68ecc86fd9fbecbe9431a18e/leads"))
+            .withHeader("x-api-key", equalTo(KEY))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson(
+                    """
+            {"recipientPhoneNumber": "9999789877",
+             "recipientData": {"customer_name": "abcd xyz", "place": "ABC"}}""",
+                    false,
+                    false)));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"id\":\"a1\"}|a1",
+        "{\"_id\":\"b2\"}|b2",
+        "{\"id\":42}|42",
+        "{\"data\":{\"leadId\":\"c3\"}}|c3",
+        "{\"ok\":true}|",
+        "''|",
+        "not json|"
+      })
+  void receiptFindsTheLeadIdWhereverTheBodyHasIt(String body, String expected) {
+    wm.stubFor(
+        post(anyUrl())
+            .willReturn(aResponse().withStatus(200).withBody(body.equals("''") ? "" : body)));
+
+    LeadReceipt receipt = client().submitToCampaign("c", CampaignLead.of("9999789877", Map.of()));
+
+    assertThat(receipt.leadId().orElse(null)).isEqualTo(expected);
+  }
+
+  @Test
+  void idsAreEncodedNeverConcatenatedRaw() {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+    client().submitToWorkflow("../admin?x=1", workflowLead());
+
+    wm.verify(postRequestedFor(urlEqualTo("/omni/api/workflows/..%2Fadmin%3Fx=1/leads")));
+  }
+
+  @Test
+  void invalidLeadsAreRefusedBeforeAnyRequestNamingTheField() {
+    LeadClient client = client();
+    assertField(
+        () -> client.submitToWorkflow("wf", WorkflowLead.of("+1 415 555 0123", Map.of(), "R1")),
+        "recipientPhoneNumber");
+    assertField(
+        () -> client.submitToWorkflow("wf", WorkflowLead.of("12345", Map.of(), "R1")),
+        "recipientPhoneNumber");
+    assertField(
+        () -> client.submitToWorkflow("wf", WorkflowLead.of(null, Map.of(), "R1")),
+        "recipientPhoneNumber");
+    assertField(
+        () -> client.submitToWorkflow("wf", WorkflowLead.of("9999789877", Map.of(), " ")),
+        "referenceId");
+    assertField(
+        () -> client.submitToWorkflow("wf", WorkflowLead.of("9999789877", null, "R1")),
+        "recipientData");
+    assertField(() -> client.submitToWorkflow(" ", workflowLead()), "workflowId");
+    assertField(
+        () -> client.submitToCampaign(null, CampaignLead.of("9999789877", Map.of())), "campaignId");
+    assertField(
+        () -> client.submitToCampaign("c", CampaignLead.of("99997898", Map.of())),
+        "recipientPhoneNumber");
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  private static void assertField(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            LeadValidationException.class, e -> assertThat(e.field()).isEqualTo(field))
+        .hasMessageStartingWith(field);
+  }
+
+  @Test
+  void phoneNumbersAreNotEchoedInValidationMessages() {
+    assertThatThrownBy(
+            () -> client().submitToCampaign("c", CampaignLead.of("+1 415 555 0123", Map.of())))
+        .hasMessageNotContaining("415")
+        .hasMessageContaining("11 digits");
+  }
+
+  @Test
+  void retries503TwiceThenSucceeds() {
+    String path = "/omni/api/workflows/wf/leads";
+    wm.stubFor(
+        post(path)
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("2"));
+    wm.stubFor(
+        post(path)
+            .inScenario("s")
+            .whenScenarioStateIs("2")
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("3"));
+    wm.stubFor(
+        post(path)
+            .inScenario("s")
+            .whenScenarioStateIs("3")
+            .willReturn(aResponse().withStatus(200)));
+
+    LeadReceipt receipt = client().submitToWorkflow("wf", workflowLead());
+
+    assertThat(receipt.attempts()).isEqualTo(3);
+    wm.verify(3, postRequestedFor(urlEqualTo(path)));
+  }
+
+  @Test
+  void rateLimitWaitsAsTold() {
+    String path = "/platform/api/campaigns/c/leads";
+    wm.stubFor(
+        post(path)
+            .inScenario("r")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        post(path)
+            .inScenario("r")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200)));
+
+    client().submitToCampaign("c", CampaignLead.of("9999789877", Map.of()));
+
+    assertThat(sleeps).containsExactly(3000L);
+    wm.verify(2, postRequestedFor(urlEqualTo(path)));
+  }
+
+  @Test
+  void badRequestIsNotRetried() {
+    wm.stubFor(
+        post(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody("{\"message\":\"referenceId already exists\"}")));
+
+    assertThatThrownBy(() -> client().submitToWorkflow("wf", workflowLead()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("referenceId already exists");
+    wm.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void serverErrorOnSubmissionIsNotRetriedByDefault() {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> client().submitToWorkflow("wf", workflowLead()))
+        .isInstanceOf(ServerException.class);
+    wm.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void timeoutGivesATransportException() {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+
+    assertThatThrownBy(() -> client().submitToWorkflow("wf", workflowLead()))
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+  }
+
+  @Test
+  void rawRequestsUseTheSameKeyAndPlatformBase() {
+    wm.stubFor(
+        get("/platform/api/v1/leads/L1?expand=calls")
+            .willReturn(
+                aResponse().withStatus(200).withBody("{\"id\":\"L1\",\"state\":\"called\"}")));
+
+    record Lead(String id, String state) {}
+    Lead lead =
+        client()
+            .request(
+                FutworkPlatform.CAMPAIGNS,
+                HttpMethod.GET,
+                "/v1/leads/L1?expand=calls",
+                null,
+                Lead.class);
+
+    assertThat(lead).isEqualTo(new Lead("L1", "called"));
+    wm.verify(
+        getRequestedFor(urlEqualTo("/platform/api/v1/leads/L1?expand=calls"))
+            .withHeader("x-api-key", equalTo(KEY)));
+    assertThatThrownBy(
+            () ->
+                client()
+                    .request(
+                        FutworkPlatform.WORKFLOWS, HttpMethod.GET, "https://evil.example/x", null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void perPlatformKeysOverrideTheSharedOne() {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+    LeadClient client =
+        builder()
+            .apiKey((String) null)
+            .workflowsApiKey(dev.switchboard.core.Secret.of("wf-key"))
+            .campaignsApiKey(dev.switchboard.core.Secret.of("camp-key"))
+            .build();
+
+    client.submitToWorkflow("wf", workflowLead());
+    client.submitToCampaign("c", CampaignLead.of("9999789877", Map.of()));
+
+    wm.verify(
+        postRequestedFor(urlEqualTo("/omni/api/workflows/wf/leads"))
+            .withHeader("x-api-key", equalTo("wf-key")));
+    wm.verify(
+        postRequestedFor(urlEqualTo("/platform/api/campaigns/c/leads"))
+            .withHeader("x-api-key", equalTo("camp-key")));
+  }
+
+  @Test
+  void aPlatformWithoutAKeySaysWhichPropertyToSet() {
+    LeadClient client =
+        builder()
+            .apiKey((String) null)
+            .workflowsApiKey(dev.switchboard.core.Secret.of("wf-key"))
+            .build();
+
+    assertThatThrownBy(() -> client.submitToCampaign("c", CampaignLead.of("9999789877", Map.of())))
+        .hasMessageContaining("futwork.campaigns.api-key or futwork.api-key");
+  }
+
+  @Test
+  void theKeyNeverAppearsInMessagesLogsOrToString(CapturedOutput output) {
+    wm.stubFor(
+        post("/omni/api/workflows/wf/leads")
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withBody("{\"message\":\"key " + KEY + " has no access\"}")));
+    wm.stubFor(
+        post("/platform/api/campaigns/c/leads")
+            .willReturn(aResponse().withStatus(503).withBody("key " + KEY)));
+    LeadClient client = client();
+
+    assertThatThrownBy(() -> client.submitToWorkflow("wf", workflowLead()))
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).doesNotContain(KEY);
+              assertThat(((ApiException) e).responseBody()).doesNotContain(KEY);
+            });
+    assertThatThrownBy(() -> client.submitToCampaign("c", CampaignLead.of("9999789877", Map.of())))
+        .satisfies(e -> assertThat(((ApiException) e).responseBody()).doesNotContain(KEY));
+    assertThat(client.toString()).doesNotContain(KEY);
+    assertThat(builder().toString()).doesNotContain(KEY);
+    assertThat(output.getAll()).contains("retrying").doesNotContain(KEY);
+  }
+}
