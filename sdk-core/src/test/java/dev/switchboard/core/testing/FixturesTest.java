@@ -4,18 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.json.Json;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class FixturesTest {
 
   @Test
   void everySamplePayloadIsValidJson() throws Exception {
-    try (Stream<java.nio.file.Path> files = Files.list(Fixtures.payloadDir())) {
-      var names = files.map(p -> p.getFileName().toString()).toList();
-      assertThat(names).hasSizeGreaterThanOrEqualTo(6);
+    for (String name : Fixtures.NAMES) {
+      assertThat(Json.mapper().readTree(Fixtures.payload(name)).isObject()).as(name).isTrue();
+    }
+  }
+
+  @Test
+  void theCopiesMatchTheReferenceFolder() throws Exception {
+    Path reference = Fixtures.referenceDir().orElse(null);
+    Assumptions.assumeTrue(reference != null, "no shared/payloads beside this checkout");
+    try (Stream<Path> files = Files.list(reference)) {
+      var names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertThat(names).containsExactlyInAnyOrderElementsOf(Fixtures.NAMES);
       for (String name : names) {
-        assertThat(Json.mapper().readTree(Fixtures.payload(name)).isObject()).as(name).isTrue();
+        assertThat(Fixtures.payload(name))
+            .as(name)
+            .isEqualTo(Files.readAllBytes(reference.resolve(name)));
       }
     }
   }
