@@ -166,12 +166,16 @@ public final class MappingCompiler {
     Set<String> usedSiblings = new HashSet<>();
     List<Step> steps = new ArrayList<>();
     List<Object> specs = transformationSpecs(entry.get("transformation"), where, problems);
+    int concatAt = -1;
     for (int i = 0; i < specs.size(); i++) {
-      Step step = compileStep(specs.get(i), entry, usedSiblings, where, problems);
-      if (step != null) {
-        if (step instanceof ConcatStep && i > 0) {
+      if ("concat".equals(specName(specs.get(i)))) {
+        concatAt = concatAt < 0 ? i : concatAt;
+        if (i > 0) {
           problems.add(where + ": concat must be the first transformation");
         }
+      }
+      Step step = compileStep(specs.get(i), entry, usedSiblings, where, problems);
+      if (step != null) {
         steps.add(step);
       }
     }
@@ -180,8 +184,8 @@ public final class MappingCompiler {
         problems.add(where + ": option '" + key + "' is not used by any of its transformations");
       }
     }
-    boolean concatFirst = !steps.isEmpty() && steps.get(0) instanceof ConcatStep;
-    boolean hasConcat = steps.stream().anyMatch(ConcatStep.class::isInstance);
+    boolean concatFirst = concatAt == 0;
+    boolean hasConcat = concatAt >= 0;
     if (sources != null && sources.size() > 1 && !hasConcat) {
       problems.add(
           where
@@ -266,6 +270,14 @@ public final class MappingCompiler {
       return List.of();
     }
     return list;
+  }
+
+  private static String specName(Object spec) {
+    if (spec instanceof Map<?, ?> map) {
+      Object name = map.get("name");
+      return name instanceof String text ? text : null;
+    }
+    return spec instanceof String text ? text : null;
   }
 
   private static Step compileStep(
@@ -377,7 +389,8 @@ public final class MappingCompiler {
 
   private static Step lookup(Options options) {
     Object rawTable = options.get("table");
-    if (!(rawTable instanceof Map<?, ?> rawMap) || rawMap.isEmpty() || isIndexed(rawMap)) {
+    // A table is always a map, even one keyed "0", "1"... (Spring gives lists that way too).
+    if (!(rawTable instanceof Map<?, ?> rawMap) || rawMap.isEmpty()) {
       options.problem(
           rawTable == null
               ? "lookup needs a 'table' (an object from value to replacement)"

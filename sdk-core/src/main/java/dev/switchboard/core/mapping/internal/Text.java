@@ -65,7 +65,13 @@ final class Text {
     if (value instanceof Collection<?> || value.getClass().isArray()) {
       return "a list";
     }
-    return "a " + value.getClass().getSimpleName();
+    if (value instanceof Number) {
+      return "a number";
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    return "a value of type " + value.getClass().getSimpleName();
   }
 
   /** Whether a code point is white space in any Unicode sense (including no-break spaces). */
