@@ -584,9 +584,13 @@ public final class MappingCompiler {
     }
   }
 
+  /**
+   * The keys of an entry, transformation or validation object as text, kebab-case read as
+   * snake_case ({@code source-field} is {@code source_field}), as Spring users write them.
+   */
   private static Map<String, Object> stringKeys(Map<?, ?> map) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((key, value) -> out.put(String.valueOf(key), value));
+    map.forEach((key, value) -> out.put(String.valueOf(key).replace('-', '_'), value));
     return out;
   }
 

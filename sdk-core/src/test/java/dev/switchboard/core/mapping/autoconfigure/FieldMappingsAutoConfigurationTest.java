@@ -160,6 +160,26 @@ class FieldMappingsAutoConfigurationTest {
   }
 
   @Test
+  void kebabCaseKeysReadAsTheDocumentsSnakeCase() {
+    runner
+        .withPropertyValues(
+            "switchboard.mappings.signup.source-field=signed_up",
+            "switchboard.mappings.signup.target-field=signup_date",
+            "switchboard.mappings.signup.transformation=format_date",
+            "switchboard.mappings.signup.input-pattern=dd/MM/yyyy",
+            "switchboard.mappings.signup.output-pattern=yyyy-MM-dd")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(FieldMappings.class)
+                            .get("signup")
+                            .apply(Map.of("signed_up", "05/03/2024"))
+                            .values())
+                    .containsExactly(Map.entry("signup_date", "2024-03-05")));
+  }
+
+  @Test
   void aMissingNameFailsClearly() {
     runner
         .withPropertyValues(
