@@ -1,6 +1,7 @@
 package dev.switchboard.futwork.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
@@ -217,6 +218,15 @@ class FutworkAuthenticationTest {
     assertThat(post(http, "/hooks/calls", "X-Webhook-Secret", NEW).statusCode()).isEqualTo(401);
     assertThat(post(http, "/webhooks/futwork", "X-Futwork-Token", NEW).statusCode()).isEqualTo(404);
     assertThat(recorder().handled.get(0).delivery().header("X-Futwork-Token")).isEmpty();
+  }
+
+  @Test
+  void aRealApplicationRefusesToStartWithoutAuthentication() {
+    assertThatThrownBy(() -> start())
+        .rootCause()
+        .hasMessageContaining("futwork.webhook.secret")
+        .hasMessageContaining("/webhooks/futwork");
+    app = null;
   }
 
   @Test
