@@ -2,9 +2,10 @@ package dev.switchboard.futwork.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.switchboard.core.PhoneNumbers;
+import dev.switchboard.core.json.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.futwork.webhook.internal.FutworkValues;
-import dev.switchboard.futwork.webhook.internal.Maps;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public record CampaignPostCall(
 
   /** Makes the map read-only. */
   public CampaignPostCall {
-    extractedData = Maps.copy(extractedData);
+    extractedData = JsonFields.copy(extractedData);
   }
 
   /**
@@ -52,7 +53,7 @@ public record CampaignPostCall(
    */
   @JsonIgnore
   public Optional<String> dispositionIfPresent() {
-    return FutworkValues.present(disposition);
+    return JsonFields.present(disposition);
   }
 
   /**
@@ -151,27 +152,27 @@ public record CampaignPostCall(
      */
     @JsonIgnore
     public Optional<String> recordingUrlIfPresent() {
-      return FutworkValues.present(recordingUrl);
+      return JsonFields.present(recordingUrl);
     }
 
     /**
      * Returns the number called in the 10-digit form lead submission uses.
      *
-     * @return ten digits, or empty when the number has fewer
+     * @return ten digits, or empty when it is not an Indian number
      */
     @JsonIgnore
     public Optional<String> toNumberTenDigits() {
-      return FutworkValues.tenDigits(toNumber);
+      return PhoneNumbers.toTenDigits(toNumber);
     }
 
     /**
      * Returns the calling number in the 10-digit form.
      *
-     * @return ten digits, or empty when the number has fewer
+     * @return ten digits, or empty when it is not an Indian number
      */
     @JsonIgnore
     public Optional<String> fromNumberTenDigits() {
-      return FutworkValues.tenDigits(fromNumber);
+      return PhoneNumbers.toTenDigits(fromNumber);
     }
   }
 
@@ -193,17 +194,17 @@ public record CampaignPostCall(
 
     /** Makes the map read-only. */
     public ContextDetails {
-      recipientData = Maps.copy(recipientData);
+      recipientData = JsonFields.copy(recipientData);
     }
 
     /**
      * Returns the recipient's number in the 10-digit form lead submission uses.
      *
-     * @return ten digits, or empty when the number has fewer
+     * @return ten digits, or empty when it is not an Indian number
      */
     @JsonIgnore
     public Optional<String> recipientPhoneNumberTenDigits() {
-      return FutworkValues.tenDigits(recipientPhoneNumber);
+      return PhoneNumbers.toTenDigits(recipientPhoneNumber);
     }
 
     /**

@@ -2,9 +2,10 @@ package dev.switchboard.futwork.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.switchboard.core.PhoneNumbers;
+import dev.switchboard.core.json.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.futwork.webhook.internal.FutworkValues;
-import dev.switchboard.futwork.webhook.internal.Maps;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,8 @@ public record WorkflowPostCall(
 
   /** Makes the maps read-only. */
   public WorkflowPostCall {
-    recipientData = Maps.copy(recipientData);
-    collectedData = Maps.copy(collectedData);
+    recipientData = JsonFields.copy(recipientData);
+    collectedData = JsonFields.copy(collectedData);
   }
 
   /**
@@ -63,7 +64,7 @@ public record WorkflowPostCall(
    */
   @JsonIgnore
   public Optional<String> dispositionIfPresent() {
-    return FutworkValues.present(disposition);
+    return JsonFields.present(disposition);
   }
 
   /**
@@ -73,17 +74,17 @@ public record WorkflowPostCall(
    */
   @JsonIgnore
   public Optional<String> recordingUrlIfPresent() {
-    return FutworkValues.present(recordingUrl);
+    return JsonFields.present(recordingUrl);
   }
 
   /**
    * Returns the recipient's number in the 10-digit form lead submission uses.
    *
-   * @return ten digits, or empty when the number has fewer
+   * @return ten digits, or empty when it is not an Indian number
    */
   @JsonIgnore
   public Optional<String> recipientPhoneTenDigits() {
-    return FutworkValues.tenDigits(recipientPhone);
+    return PhoneNumbers.toTenDigits(recipientPhone);
   }
 
   /**

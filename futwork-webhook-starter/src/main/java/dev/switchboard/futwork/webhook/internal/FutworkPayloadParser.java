@@ -1,8 +1,7 @@
 package dev.switchboard.futwork.webhook.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.JsonFields;
 import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.core.webhook.WebhookParser;
@@ -11,8 +10,6 @@ import dev.switchboard.futwork.webhook.CampaignPostCall;
 import dev.switchboard.futwork.webhook.FutworkEvent;
 import dev.switchboard.futwork.webhook.UnrecognizedFutworkPayload;
 import dev.switchboard.futwork.webhook.WorkflowPostCall;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Tells Futwork's two post-call shapes apart by their content and reads them tolerantly: a campaign
@@ -35,13 +32,11 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
   /** Event type of unrecognized deliveries in metrics. */
   public static final String UNRECOGNIZED = "unrecognized";
 
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
   @Override
   public ParsedDelivery<FutworkEvent> parse(WebhookRequest request) {
     JsonNode root = WebhookParser.readJson(request.body());
     if (root.isObject() && isCampaign(root)) {
-      String callSid = text(root, "callSid");
+      String callSid = JsonFields.text(root, "callSid");
       String key = callSid == null || callSid.isBlank() ? request.bodySha256() : callSid;
       WebhookDelivery delivery = request.delivery(key);
       return new ParsedDelivery<>(campaign(root, delivery), delivery, CAMPAIGN);
@@ -75,16 +70,16 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
    */
   public static WorkflowPostCall workflow(JsonNode root, WebhookDelivery delivery) {
     return new WorkflowPostCall(
-        text(root, "recipientPhone"),
-        map(root, "recipientData"),
-        text(root, "referenceId"),
-        text(root, "workflowId"),
-        text(root, "disposition"),
-        text(root, "recordingUrl"),
-        text(root, "conversationMinutes"),
-        map(root, "collectedData"),
-        bool(root, "isTerminal"),
-        text(root, "stage"),
+        JsonFields.text(root, "recipientPhone"),
+        JsonFields.map(root, "recipientData"),
+        JsonFields.text(root, "referenceId"),
+        JsonFields.text(root, "workflowId"),
+        JsonFields.text(root, "disposition"),
+        JsonFields.text(root, "recordingUrl"),
+        JsonFields.text(root, "conversationMinutes"),
+        JsonFields.map(root, "collectedData"),
+        JsonFields.bool(root, "isTerminal"),
+        JsonFields.text(root, "stage"),
         delivery);
   }
 
@@ -100,81 +95,39 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     CampaignPostCall.TelephonyData telephony =
         t.isObject()
             ? new CampaignPostCall.TelephonyData(
-                text(t, "direction"),
-                text(t, "duration"),
-                text(t, "toNumber"),
-                text(t, "fromNumber"),
-                text(t, "recordingUrl"),
-                bool(t, "hostedTelephony"),
-                text(t, "providerCallId"),
-                text(t, "provider"),
-                text(t, "hangupBy"),
-                text(t, "hangupReason"),
-                text(t, "hangupProviderCode"))
+                JsonFields.text(t, "direction"),
+                JsonFields.text(t, "duration"),
+                JsonFields.text(t, "toNumber"),
+                JsonFields.text(t, "fromNumber"),
+                JsonFields.text(t, "recordingUrl"),
+                JsonFields.bool(t, "hostedTelephony"),
+                JsonFields.text(t, "providerCallId"),
+                JsonFields.text(t, "provider"),
+                JsonFields.text(t, "hangupBy"),
+                JsonFields.text(t, "hangupReason"),
+                JsonFields.text(t, "hangupProviderCode"))
             : null;
     JsonNode c = root.path("contextDetails");
     CampaignPostCall.ContextDetails context =
         c.isObject()
             ? new CampaignPostCall.ContextDetails(
-                text(c, "recipientPhoneNumber"),
-                map(c, "recipientData"),
-                text(c, "leadId"),
-                text(c, "agentId"),
-                text(c, "campaignId"))
+                JsonFields.text(c, "recipientPhoneNumber"),
+                JsonFields.map(c, "recipientData"),
+                JsonFields.text(c, "leadId"),
+                JsonFields.text(c, "agentId"),
+                JsonFields.text(c, "campaignId"))
             : null;
     return new CampaignPostCall(
-        text(root, "callSid"),
-        text(root, "leadId"),
-        text(root, "campaignId"),
-        text(root, "agentId"),
-        text(root, "status"),
+        JsonFields.text(root, "callSid"),
+        JsonFields.text(root, "leadId"),
+        JsonFields.text(root, "campaignId"),
+        JsonFields.text(root, "agentId"),
+        JsonFields.text(root, "status"),
         telephony,
         context,
-        text(root, "transcript"),
-        text(root, "disposition"),
-        map(root, "extractedData"),
+        JsonFields.text(root, "transcript"),
+        JsonFields.text(root, "disposition"),
+        JsonFields.map(root, "extractedData"),
         delivery);
-  }
-
-  /** A scalar's text; null for missing, null, objects and arrays. */
-  static String text(JsonNode parent, String field) {
-    JsonNode node = parent.get(field);
-    if (node == null || node.isNull() || node.isContainerNode()) {
-      return null;
-    }
-    return node.asText();
-  }
-
-  /** A boolean, also from {@code "true"}/{@code "false"} or 1/0; null otherwise. */
-  static Boolean bool(JsonNode parent, String field) {
-    JsonNode node = parent.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isNumber()) {
-      return node.asDouble() != 0;
-    }
-    if (node.isTextual()) {
-      String s = node.textValue().trim().toLowerCase(Locale.ROOT);
-      if (s.equals("true")) {
-        return true;
-      }
-      if (s.equals("false")) {
-        return false;
-      }
-    }
-    return null;
-  }
-
-  /** An object as a map; null for anything else. */
-  static Map<String, Object> map(JsonNode parent, String field) {
-    JsonNode node = parent.get(field);
-    if (node == null || !node.isObject()) {
-      return null;
-    }
-    return Json.mapper().convertValue(node, MAP);
   }
 }

@@ -57,33 +57,6 @@ public final class FutworkValues {
   }
 
   /**
-   * Reads an optional text: {@code null}, empty and blank are absent.
-   *
-   * @param raw the raw value
-   * @return the value, or empty
-   */
-  public static Optional<String> present(String raw) {
-    return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw);
-  }
-
-  /**
-   * Gives a phone number in the 10-digit form lead submission uses: the last ten digits of an E.164
-   * number such as {@code +918076405599}, or a 10-digit number as it is.
-   *
-   * @param raw the raw number
-   * @return ten digits, or empty when the number has fewer
-   */
-  public static Optional<String> tenDigits(String raw) {
-    if (raw == null) {
-      return Optional.empty();
-    }
-    String digits = raw.replaceAll("[^0-9]", "");
-    return digits.length() < 10
-        ? Optional.empty()
-        : Optional.of(digits.substring(digits.length() - 10));
-  }
-
-  /**
    * Gives an empty map for a missing one.
    *
    * @param map the map, may be null
