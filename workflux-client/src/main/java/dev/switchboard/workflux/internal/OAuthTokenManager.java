@@ -107,6 +107,7 @@ public final class OAuthTokenManager implements Authenticator {
   @Override
   public boolean renewAfterUnauthorized() {
     Token stale = used.get();
+    used.remove();
     lock.lock();
     try {
       if (current == null || current == stale) {

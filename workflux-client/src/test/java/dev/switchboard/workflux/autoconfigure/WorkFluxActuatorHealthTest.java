@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "workflux.client-id=client-abc",
       "workflux.client-secret=cs_actuator_0a9b8c7d",
+      "workflux.connectivity.timeout=20s",
       "management.endpoint.health.show-details=always",
       "management.endpoints.web.exposure.include=health"
     })

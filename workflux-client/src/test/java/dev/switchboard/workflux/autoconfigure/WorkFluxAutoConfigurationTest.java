@@ -58,7 +58,8 @@ class WorkFluxAutoConfigurationTest {
         "workflux.client-id=client-abc",
         "workflux.client-secret=" + CLIENT_SECRET,
         "workflux.base-url=" + wm.baseUrl() + "/v1",
-        "workflux.http.retry.max-attempts=1");
+        "workflux.http.retry.max-attempts=1",
+        "workflux.connectivity.timeout=20s");
   }
 
   void tokenAndAgents(int agentsStatus) {

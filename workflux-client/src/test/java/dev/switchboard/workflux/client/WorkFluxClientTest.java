@@ -76,6 +76,7 @@ class WorkFluxClientTest {
         .baseUrl(wm.baseUrl() + "/v1")
         .http(
             new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), RetrySettings.DEFAULTS))
+        .connectivityTimeout(Duration.ofSeconds(20))
         .sleeper(sleeps::add)
         .clock(clock);
   }
@@ -583,6 +584,22 @@ class WorkFluxClientTest {
     assertThatThrownBy(() -> client.createWebhook("https://x", List.of("a"), ""))
         .hasMessageContaining("secret");
     wm.verify(0, postRequestedFor(urlEqualTo("/v1/webhooks")));
+  }
+
+  @Test
+  void aSecretEchoedBackIsNeverKeptInTheSubscription() {
+    wm.stubFor(
+        post("/v1/webhooks")
+            .willReturn(
+                okJson(
+                    "{\"id\":\"w1\",\"url\":\"https://x\",\"events\":[\"agent.response\"],"
+                        + "\"secret\":\"echoed_whk_secret\",\"region\":\"eu\"}")));
+
+    WebhookSubscription s =
+        client().createWebhook("https://x", List.of("agent.response"), "echoed_whk_secret");
+
+    assertThat(s.other()).containsEntry("region", "eu").doesNotContainKey("secret");
+    assertThat(s.toString()).doesNotContain("echoed_whk_secret");
   }
 
   @Test
