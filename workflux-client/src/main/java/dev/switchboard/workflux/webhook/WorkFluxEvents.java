@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -114,12 +113,17 @@ public final class WorkFluxEvents {
         f.data = WebhookJson.map(p);
         continue;
       }
-      Object value = Json.mapper().readValue(p, Object.class);
+      JsonToken token = p.currentToken();
+      String text = token.isScalarValue() && token != JsonToken.VALUE_NULL ? p.getText() : null;
+      Object value =
+          switch (token) {
+            case VALUE_STRING -> text;
+            case VALUE_NULL -> null;
+            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+            default -> Json.mapper().readValue(p, Object.class);
+          };
       f.rest.put(name, value);
-      String text =
-          value == null || value instanceof Map || value instanceof List
-              ? null
-              : String.valueOf(value);
       switch (name) {
         case "type" -> f.type = text;
         case "event" -> f.event = text;

@@ -16,6 +16,7 @@ import dev.switchboard.flowforge.webhook.ConversationClosed;
 import dev.switchboard.flowforge.webhook.FlowforgeEvent;
 import dev.switchboard.flowforge.webhook.UnknownFlowforgeEvent;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,7 +58,8 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
           .optionalEnd()
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final ZoneId zone;
 
@@ -223,6 +226,50 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     return out;
   }
 
+  /**
+   * The documented form {@code yyyy-MM-dd HH:mm:ss} read without a formatter: nearly every delivery
+   * has it, and a formatter costs more than the rest of the envelope.
+   *
+   * @param t the text
+   * @return the time, or null when the text is not a valid time in exactly that form
+   */
+  static LocalDateTime documentedForm(String t) {
+    if (t.length() != 19
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != ' '
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException outOfRange) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
   private static final class Envelope {
     String id;
     String event;
@@ -270,6 +317,10 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
       return Optional.empty();
     }
     String text = raw.strip();
+    LocalDateTime documented = documentedForm(text);
+    if (documented != null) {
+      return Optional.of(documented.atZone(zone).toInstant());
+    }
     try {
       return Optional.of(LocalDateTime.parse(text, FLOWFORGE_TIME).atZone(zone).toInstant());
     } catch (DateTimeParseException notFlowforgeForm) {
