@@ -17,9 +17,10 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Starts the Switchboard sandbox inside the application unless the {@code live} profile is active,
- * and points the Futwork client at it: base URLs, a fresh API key and webhook secret, as properties
- * the application reads like any other. The sandbox posts each call's outcome back to this
- * application's own receiver, on the port the server got.
+ * and points the application at it: the Futwork base URLs, a fresh API key and webhook secrets, as
+ * properties the application reads like any other. The sandbox posts each call's outcome (and, for
+ * answered campaign calls, the Flowforge conversation) back to this application's own receivers, on
+ * the port the server got.
  */
 public class EmbeddedSandbox
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -38,7 +39,9 @@ public class EmbeddedSandbox
     }
     String apiKey = random();
     String webhookSecret = random();
+    String flowforgeSecret = random();
     String callbackPath = environment.getProperty("quickstart.sandbox.callback-path");
+    String flowforgePath = environment.getProperty("flowforge.webhook.path", "/webhooks/flowforge");
     Sandbox sandbox =
         Sandbox.builder()
             .seed(environment.getProperty("quickstart.sandbox.seed", Long.class, 42L))
@@ -50,6 +53,13 @@ public class EmbeddedSandbox
                         "http://127.0.0.1:"
                             + environment.getProperty("local.server.port")
                             + callbackPath))
+            .flowforgeCallbackUrl(
+                () ->
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + environment.getProperty("local.server.port")
+                            + flowforgePath))
+            .flowforgeHeader("X-Webhook-Secret", flowforgeSecret)
             .callDelay(
                 duration(environment, "quickstart.sandbox.call-delay-min", "1s"),
                 duration(environment, "quickstart.sandbox.call-delay-max", "4s"))
@@ -58,6 +68,7 @@ public class EmbeddedSandbox
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("futwork.api-key", apiKey);
     properties.put("futwork.webhook.secret", webhookSecret);
+    properties.put("flowforge.webhook.secret", flowforgeSecret);
     properties.put("futwork.workflows.base-url", sandbox.futworkWorkflowsBaseUrl());
     properties.put("futwork.campaigns.base-url", sandbox.futworkCampaignsBaseUrl());
     properties.put(SANDBOX_URL, sandbox.baseUrl().toString());

@@ -33,6 +33,7 @@ public class Quickstart {
 
   private final LeadClient leads;
   private final OutcomeTracker tracker;
+  private final ChatTracker chats;
   private final ObjectProvider<Sandbox> sandbox;
   private final ResourceLoader resources;
   private final Environment environment;
@@ -48,6 +49,7 @@ public class Quickstart {
    *
    * @param leads the Futwork client, auto-configured from {@code futwork.*}
    * @param tracker receives the outcomes
+   * @param chats receives the Flowforge events
    * @param sandbox the embedded sandbox, when running against it
    * @param resources reads the leads file
    * @param environment tells where the leads go
@@ -60,6 +62,7 @@ public class Quickstart {
   public Quickstart(
       LeadClient leads,
       OutcomeTracker tracker,
+      ChatTracker chats,
       ObjectProvider<Sandbox> sandbox,
       ResourceLoader resources,
       Environment environment,
@@ -70,6 +73,7 @@ public class Quickstart {
       @Value("${quickstart.timeout}") String timeout) {
     this.leads = leads;
     this.tracker = tracker;
+    this.chats = chats;
     this.sandbox = sandbox;
     this.resources = resources;
     this.environment = environment;
@@ -140,6 +144,7 @@ public class Quickstart {
       complete = false;
     }
     received.end();
+    sandbox.ifAvailable(Quickstart::awaitIdle);
 
     Map<String, Outcome> outcomes = tracker.outcomes();
     Report report = new Report(all, outcomes);
@@ -148,6 +153,7 @@ public class Quickstart {
     out.printf(
         "%nEvents received: %d (%d intermediate stages, %d repeated outcomes ignored)%n",
         tracker.deliveries(), tracker.intermediate(), tracker.repeated());
+    out.println(chats.summary());
     sandbox.ifAvailable(this::printSandboxDeliveries);
     try {
       report.writeCsv(output);
@@ -191,6 +197,18 @@ public class Quickstart {
       out.println(failed.size() + " leads were not accepted (see above).");
     }
     return 1;
+  }
+
+  /** Lets the sandbox finish what follows the last outcome (its Flowforge events), for a while. */
+  private static void awaitIdle(Sandbox sandbox) {
+    for (int i = 0; i < 100 && !sandbox.idle(); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void printSandboxDeliveries(Sandbox sandbox) {

@@ -37,6 +37,7 @@ class QuickstartTest {
     assertThat(output).contains("20/20 submitted").contains("20/20 outcomes");
     assertThat(output).containsPattern("leads\\s+11\\s+9\\s+20");
     assertThat(output).contains("All 20 leads have an outcome.");
+    assertThat(output).containsPattern("Flowforge: [1-9]\\d* conversations closed");
     List<String> rows = Files.readAllLines(dir.resolve("outcomes.csv"));
     assertThat(rows).hasSize(21);
     assertThat(rows.get(0)).startsWith("reference,platform,customer_name,disposition");

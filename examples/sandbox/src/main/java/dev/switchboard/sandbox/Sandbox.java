@@ -6,6 +6,7 @@ import dev.switchboard.sandbox.internal.Chaos;
 import dev.switchboard.sandbox.internal.Deliverer;
 import dev.switchboard.sandbox.internal.FlowforgeApi;
 import dev.switchboard.sandbox.internal.FutworkApi;
+import dev.switchboard.sandbox.internal.Modules;
 import dev.switchboard.sandbox.internal.Settings;
 import dev.switchboard.sandbox.internal.Sleeper;
 import dev.switchboard.sandbox.internal.WorkFluxApi;
@@ -66,6 +67,12 @@ public final class Sandbox implements AutoCloseable {
   private final URI baseUrl;
 
   private Sandbox(Settings settings) {
+    if (settings.futworkCallback() != null) {
+      Modules.require(Modules.FUTWORK, "Futwork post-call deliveries");
+    }
+    if (settings.flowforgeCallback() != null) {
+      Modules.require(Modules.FLOWFORGE, "Flowforge deliveries");
+    }
     this.deliverer = new Deliverer(settings);
     Chaos chaos = new Chaos(settings.seed(), settings.failures(), settings.sleeper());
     FlowforgeApi flowforge = new FlowforgeApi(settings, chaos, deliverer);

@@ -2,19 +2,25 @@ package dev.switchboard.sandbox.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.flowforge.webhook.CapturedFormCreated;
+import dev.switchboard.flowforge.webhook.CapturedIntentCreated;
+import dev.switchboard.flowforge.webhook.ConversationClosed;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The one place Flowforge bodies are made, in the documented envelope ({@code id}, {@code data},
- * {@code event}, {@code object}, {@code created_at} without a zone). The form and intent events use
- * either the documented name ({@code captured_form.created}) or the one the samples carry ({@code
- * capturedform.created}), drawn from the seed: a receiver must accept both.
+ * The one place Flowforge bodies are made, from the SDK's own records ({@link CapturedFormCreated},
+ * {@link CapturedIntentCreated}, {@link ConversationClosed}) written with the SDK's own mapper: the
+ * documented envelope ({@code id}, {@code data}, {@code event}, {@code object}, {@code created_at}
+ * without a zone). The form and intent events use either the documented name ({@code
+ * captured_form.created}) or the one the samples carry ({@code capturedform.created}), drawn from
+ * the seed: a receiver must accept both.
  */
 final class FlowforgePayloads {
 
@@ -37,15 +43,27 @@ final class FlowforgePayloads {
       String formName,
       Map<String, Object> fieldValues,
       Instant at) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("form_id", CallSimulator.uuid(random));
-    data.put("form_name", formName);
-    data.put("widget_id", conversation.widgetId());
-    data.put("assistant_id", conversation.assistantId());
-    data.put("field_values", fieldValues);
-    data.put("conversation_id", conversation.conversationId());
-    data.put("captured_form_id", CallSimulator.uuid(random));
-    return envelope(random, data, random.nextBoolean() ? FORM_CREATED : "capturedform.created", at);
+    Map<String, String> values = new LinkedHashMap<>();
+    fieldValues.forEach((name, value) -> values.put(name, String.valueOf(value)));
+    CapturedFormCreated.Data data =
+        new CapturedFormCreated.Data(
+            CallSimulator.uuid(random),
+            formName,
+            conversation.widgetId(),
+            conversation.assistantId(),
+            values,
+            conversation.conversationId(),
+            CallSimulator.uuid(random));
+    String event = random.nextBoolean() ? FORM_CREATED : "capturedform.created";
+    return write(
+        new CapturedFormCreated(
+            CallSimulator.uuid(random),
+            event,
+            "event",
+            CREATED_AT.format(at),
+            data,
+            Optional.empty(),
+            null));
   }
 
   static byte[] intentCreated(
@@ -54,16 +72,25 @@ final class FlowforgePayloads {
       String intentName,
       int chatCount,
       Instant at) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("intent_id", CallSimulator.uuid(random));
-    data.put("chat_count", chatCount);
-    data.put("intent_name", intentName);
-    data.put("device_type", conversation.deviceType());
-    data.put("widget_id", conversation.widgetId());
-    data.put("assistant_id", conversation.assistantId());
-    data.put("conversation_id", conversation.conversationId());
-    return envelope(
-        random, data, random.nextBoolean() ? INTENT_CREATED : "capturedintent.created", at);
+    CapturedIntentCreated.Data data =
+        new CapturedIntentCreated.Data(
+            CallSimulator.uuid(random),
+            intentName,
+            chatCount,
+            conversation.deviceType(),
+            conversation.widgetId(),
+            conversation.assistantId(),
+            conversation.conversationId());
+    String event = random.nextBoolean() ? INTENT_CREATED : "capturedintent.created";
+    return write(
+        new CapturedIntentCreated(
+            CallSimulator.uuid(random),
+            event,
+            "event",
+            CREATED_AT.format(at),
+            data,
+            Optional.empty(),
+            null));
   }
 
   static byte[] conversationClosed(
@@ -73,25 +100,27 @@ final class FlowforgePayloads {
       int chatCount,
       String firstMessage,
       Instant at) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("widget_id", conversation.widgetId());
-    data.put("chat_count", chatCount);
-    data.put("contact_id", contactId);
-    data.put("device_type", conversation.deviceType());
-    data.put("assistant_id", conversation.assistantId());
-    data.put("first_message", firstMessage);
-    data.put("conversation_id", conversation.conversationId());
-    return envelope(random, data, CONVERSATION_CLOSED, at);
+    ConversationClosed.Data data =
+        new ConversationClosed.Data(
+            conversation.widgetId(),
+            chatCount,
+            contactId,
+            conversation.deviceType(),
+            conversation.assistantId(),
+            firstMessage,
+            conversation.conversationId());
+    return write(
+        new ConversationClosed(
+            CallSimulator.uuid(random),
+            CONVERSATION_CLOSED,
+            "event",
+            CREATED_AT.format(at),
+            data,
+            Optional.empty(),
+            null));
   }
 
-  private static byte[] envelope(
-      SplittableRandom random, Map<String, Object> data, String event, Instant at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", CallSimulator.uuid(random));
-    body.put("data", data);
-    body.put("event", event);
-    body.put("object", "event");
-    body.put("created_at", CREATED_AT.format(at));
+  private static byte[] write(Object body) {
     try {
       return Json.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {

@@ -1,15 +1,17 @@
 package dev.switchboard.sandbox.internal;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.futwork.webhook.CampaignPostCall;
+import dev.switchboard.futwork.webhook.WorkflowPostCall;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one place post-call bodies are made: the sandbox's call turned into the platform's JSON, with
- * the SDK's own mapper.
+ * The one place post-call bodies are made: the sandbox's call turned into the SDK's own records
+ * ({@link WorkflowPostCall}, {@link CampaignPostCall}) and written with the SDK's own mapper, so
+ * what the sandbox sends cannot drift from what the receivers read.
  */
 final class FutworkPayloads {
 
@@ -31,7 +33,7 @@ final class FutworkPayloads {
 
   static byte[] workflowPostCall(WorkflowLeadIn lead, SimulatedCall call) {
     return write(
-        new WorkflowPostCallBody(
+        new WorkflowPostCall(
             lead.phone(),
             lead.recipientData(),
             lead.referenceId(),
@@ -41,12 +43,13 @@ final class FutworkPayloads {
             minutes(call.seconds()),
             call.data(),
             true,
-            call.stage()));
+            call.stage(),
+            null));
   }
 
   static byte[] workflowIntermediate(WorkflowLeadIn lead) {
     return write(
-        new WorkflowPostCallBody(
+        new WorkflowPostCall(
             lead.phone(),
             lead.recipientData(),
             lead.referenceId(),
@@ -56,19 +59,20 @@ final class FutworkPayloads {
             "0.0",
             Map.of(),
             false,
-            "retry_scheduled"));
+            "retry_scheduled",
+            null));
   }
 
   static byte[] campaignPostCall(CampaignLeadIn lead, SimulatedCall call, String providerCallId) {
     String e164 = "+91" + lead.phone();
     return write(
-        new CampaignPostCallBody(
+        new CampaignPostCall(
             call.callId(),
             lead.leadId(),
             lead.campaignId(),
             lead.agentId(),
             call.status(),
-            new TelephonyBody(
+            new CampaignPostCall.TelephonyData(
                 "outbound",
                 String.format(Locale.ROOT, "%.1f", call.seconds()),
                 e164,
@@ -80,11 +84,12 @@ final class FutworkPayloads {
                 call.hangupBy(),
                 call.hangupReason(),
                 call.hangupProviderCode()),
-            new ContextBody(
+            new CampaignPostCall.ContextDetails(
                 e164, lead.recipientData(), lead.leadId(), lead.agentId(), lead.campaignId()),
             call.transcript(),
             call.connected() ? call.disposition() : "",
-            call.connected() ? call.data() : null));
+            call.connected() ? call.data() : null,
+            null));
   }
 
   private static String minutes(double seconds) {
@@ -98,48 +103,4 @@ final class FutworkPayloads {
       throw new UncheckedIOException(e);
     }
   }
-
-  record WorkflowPostCallBody(
-      @JsonProperty("recipientPhone") String recipientPhone,
-      @JsonProperty("recipientData") Map<String, Object> recipientData,
-      @JsonProperty("referenceId") String referenceId,
-      @JsonProperty("workflowId") String workflowId,
-      @JsonProperty("disposition") String disposition,
-      @JsonProperty("recordingUrl") String recordingUrl,
-      @JsonProperty("conversationMinutes") String conversationMinutes,
-      @JsonProperty("collectedData") Map<String, Object> collectedData,
-      @JsonProperty("isTerminal") Boolean isTerminal,
-      @JsonProperty("stage") String stage) {}
-
-  record CampaignPostCallBody(
-      @JsonProperty("callSid") String callSid,
-      @JsonProperty("leadId") String leadId,
-      @JsonProperty("campaignId") String campaignId,
-      @JsonProperty("agentId") String agentId,
-      @JsonProperty("status") String status,
-      @JsonProperty("telephonyData") TelephonyBody telephonyData,
-      @JsonProperty("contextDetails") ContextBody contextDetails,
-      @JsonProperty("transcript") String transcript,
-      @JsonProperty("disposition") String disposition,
-      @JsonProperty("extractedData") Map<String, Object> extractedData) {}
-
-  record TelephonyBody(
-      @JsonProperty("direction") String direction,
-      @JsonProperty("duration") String duration,
-      @JsonProperty("toNumber") String toNumber,
-      @JsonProperty("fromNumber") String fromNumber,
-      @JsonProperty("recordingUrl") String recordingUrl,
-      @JsonProperty("hostedTelephony") Boolean hostedTelephony,
-      @JsonProperty("providerCallId") String providerCallId,
-      @JsonProperty("provider") String provider,
-      @JsonProperty("hangupBy") String hangupBy,
-      @JsonProperty("hangupReason") String hangupReason,
-      @JsonProperty("hangupProviderCode") String hangupProviderCode) {}
-
-  record ContextBody(
-      @JsonProperty("recipientPhoneNumber") String recipientPhoneNumber,
-      @JsonProperty("recipientData") Map<String, Object> recipientData,
-      @JsonProperty("leadId") String leadId,
-      @JsonProperty("agentId") String agentId,
-      @JsonProperty("campaignId") String campaignId) {}
 }

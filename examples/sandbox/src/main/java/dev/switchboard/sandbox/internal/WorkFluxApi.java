@@ -347,6 +347,14 @@ public final class WorkFluxApi {
   }
 
   private Subscription subscribe(JsonNode body) {
+    if (!Modules.present(Modules.WORKFLUX)) {
+      throw new Http.BadRequest(
+          501,
+          oauthError(
+              "not_implemented",
+              "The sandbox signs WorkFlux events with the SDK's signer: add "
+                  + "dev.switchboard:workflux-client to its classpath."));
+    }
     URI url;
     try {
       url = URI.create(body.path("url").asText(""));
