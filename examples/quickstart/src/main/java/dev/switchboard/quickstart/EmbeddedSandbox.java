@@ -17,10 +17,10 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Starts the Switchboard sandbox inside the application unless the {@code live} profile is active,
- * and points the application at it: the Futwork base URLs, a fresh API key and webhook secrets, as
- * properties the application reads like any other. The sandbox posts each call's outcome (and, for
- * answered campaign calls, the Flowforge conversation) back to this application's own receivers, on
- * the port the server got.
+ * and points the application at it: the Futwork and WorkFlux base URLs, fresh credentials and
+ * webhook secrets, as properties the application reads like any other. The sandbox posts each
+ * call's outcome (and, for answered campaign calls, the Flowforge conversation) back to this
+ * application's own receivers, on the port the server got.
  */
 public class EmbeddedSandbox
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -40,6 +40,8 @@ public class EmbeddedSandbox
     String apiKey = random();
     String webhookSecret = random();
     String flowforgeSecret = random();
+    String workfluxClientSecret = random();
+    String workfluxWebhookSecret = random();
     String callbackPath = environment.getProperty("quickstart.sandbox.callback-path");
     String flowforgePath = environment.getProperty("flowforge.webhook.path", "/webhooks/flowforge");
     Sandbox sandbox =
@@ -60,6 +62,7 @@ public class EmbeddedSandbox
                             + environment.getProperty("local.server.port")
                             + flowforgePath))
             .flowforgeHeader("X-Webhook-Secret", flowforgeSecret)
+            .workfluxCredentials("quickstart", workfluxClientSecret)
             .callDelay(
                 duration(environment, "quickstart.sandbox.call-delay-min", "1s"),
                 duration(environment, "quickstart.sandbox.call-delay-max", "4s"))
@@ -69,6 +72,10 @@ public class EmbeddedSandbox
     properties.put("futwork.api-key", apiKey);
     properties.put("futwork.webhook.secret", webhookSecret);
     properties.put("flowforge.webhook.secret", flowforgeSecret);
+    properties.put("workflux.base-url", sandbox.workfluxBaseUrl());
+    properties.put("workflux.client-id", "quickstart");
+    properties.put("workflux.client-secret", workfluxClientSecret);
+    properties.put("workflux.webhook.secret", workfluxWebhookSecret);
     properties.put("futwork.workflows.base-url", sandbox.futworkWorkflowsBaseUrl());
     properties.put("futwork.campaigns.base-url", sandbox.futworkCampaignsBaseUrl());
     properties.put(SANDBOX_URL, sandbox.baseUrl().toString());

@@ -1,12 +1,17 @@
 package dev.switchboard.quickstart;
 
 import dev.switchboard.core.PhoneNumbers;
+import dev.switchboard.core.SwitchboardException;
 import dev.switchboard.futwork.lead.BulkResult;
 import dev.switchboard.futwork.lead.LeadClient;
 import dev.switchboard.futwork.lead.LeadOutcome;
 import dev.switchboard.futwork.lead.LeadSubmission;
 import dev.switchboard.sandbox.DeliveryAttempt;
 import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.workflux.client.Agent;
+import dev.switchboard.workflux.client.Conversation;
+import dev.switchboard.workflux.client.WebhookSubscription;
+import dev.switchboard.workflux.client.WorkFluxClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,9 +36,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Quickstart {
 
+  /** The dispositions a WorkFlux agent follows up. */
+  private static final java.util.Set<String> FOLLOW_UP = java.util.Set.of("interested");
+
   private final LeadClient leads;
   private final OutcomeTracker tracker;
   private final ChatTracker chats;
+  private final FollowUps followUps;
+  private final ObjectProvider<WorkFluxClient> workflux;
   private final ObjectProvider<Sandbox> sandbox;
   private final ResourceLoader resources;
   private final Environment environment;
@@ -50,6 +60,8 @@ public class Quickstart {
    * @param leads the Futwork client, auto-configured from {@code futwork.*}
    * @param tracker receives the outcomes
    * @param chats receives the Flowforge events
+   * @param followUps receives the WorkFlux events
+   * @param workflux the WorkFlux client, when WorkFlux is configured
    * @param sandbox the embedded sandbox, when running against it
    * @param resources reads the leads file
    * @param environment tells where the leads go
@@ -63,6 +75,8 @@ public class Quickstart {
       LeadClient leads,
       OutcomeTracker tracker,
       ChatTracker chats,
+      FollowUps followUps,
+      ObjectProvider<WorkFluxClient> workflux,
       ObjectProvider<Sandbox> sandbox,
       ResourceLoader resources,
       Environment environment,
@@ -74,6 +88,8 @@ public class Quickstart {
     this.leads = leads;
     this.tracker = tracker;
     this.chats = chats;
+    this.followUps = followUps;
+    this.workflux = workflux;
     this.sandbox = sandbox;
     this.resources = resources;
     this.environment = environment;
@@ -147,6 +163,14 @@ public class Quickstart {
     sandbox.ifAvailable(Quickstart::awaitIdle);
 
     Map<String, Outcome> outcomes = tracker.outcomes();
+    boolean followedUp = true;
+    WorkFluxClient client = workflux.getIfAvailable();
+    if (client != null
+        && environment.getProperty("quickstart.workflux.enabled", Boolean.class, true)) {
+      followedUp = followUp(client, outcomes, all);
+      sandbox.ifAvailable(Quickstart::awaitIdle);
+    }
+
     Report report = new Report(all, outcomes);
     out.println();
     report.printSummary(out);
@@ -154,6 +178,10 @@ public class Quickstart {
         "%nEvents received: %d (%d intermediate stages, %d repeated outcomes ignored)%n",
         tracker.deliveries(), tracker.intermediate(), tracker.repeated());
     out.println(chats.summary());
+    if (client != null
+        && environment.getProperty("quickstart.workflux.enabled", Boolean.class, true)) {
+      out.println(followUps.summary());
+    }
     sandbox.ifAvailable(this::printSandboxDeliveries);
     try {
       report.writeCsv(output);
@@ -163,7 +191,11 @@ public class Quickstart {
     out.println("Wrote " + output.toAbsolutePath() + " (" + outcomes.size() + " outcomes)");
 
     List<Lead> missing = List.copyOf(tracker.withoutOutcome());
-    if (complete && failed.isEmpty()) {
+    if (!followedUp) {
+      out.println(
+          "WorkFlux follow-ups without a completed conversation: " + followUps.incomplete());
+    }
+    if (complete && failed.isEmpty() && followedUp) {
       out.println("All " + all.size() + " leads have an outcome.");
       return 0;
     }
@@ -199,7 +231,77 @@ public class Quickstart {
     return 1;
   }
 
-  /** Lets the sandbox finish what follows the last outcome (its Flowforge events), for a while. */
+  /**
+   * Hands the interested leads to a WorkFlux agent: subscribes this application's receiver to
+   * WorkFlux's conversation events, opens one conversation per lead, and waits until each has
+   * completed. The subscription is removed afterwards.
+   */
+  private boolean followUp(WorkFluxClient client, Map<String, Outcome> outcomes, List<Lead> all) {
+    List<Outcome> interested =
+        outcomes.values().stream().filter(o -> FOLLOW_UP.contains(o.disposition())).toList();
+    WebhookSubscription subscription;
+    try {
+      subscription =
+          client.createWebhook(
+              workfluxCallbackUrl(),
+              List.of("conversation.started", "agent.response", "conversation.completed"),
+              environment.getRequiredProperty("workflux.webhook.secret"));
+    } catch (SwitchboardException e) {
+      out.println("WorkFlux: could not subscribe to events: " + e.getMessage());
+      return false;
+    }
+    try {
+      Agent agent =
+          client
+              .streamAgents(Map.of())
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("WorkFlux has no agent"));
+      out.printf(
+          "Handing %d interested leads to WorkFlux agent \"%s\"%n",
+          interested.size(), agent.name());
+      Map<String, String> names = new java.util.HashMap<>();
+      all.forEach(l -> names.put(l.reference(), l.customerName()));
+      for (Outcome outcome : interested) {
+        Conversation conversation =
+            client.createConversation(
+                Map.of(
+                    "agent_id", agent.id(),
+                    "reference", outcome.reference(),
+                    "customer_name", names.getOrDefault(outcome.reference(), ""),
+                    "reason", outcome.disposition()));
+        followUps.expect(conversation.id(), outcome.reference());
+      }
+      return followUps.awaitAll(timeout);
+    } catch (SwitchboardException | IllegalStateException e) {
+      out.println("WorkFlux: follow-up failed: " + e.getMessage());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      try {
+        client.deleteWebhook(subscription.id());
+      } catch (SwitchboardException e) {
+        out.println(
+            "WorkFlux: could not remove subscription " + subscription.id() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private String workfluxCallbackUrl() {
+    String configured = environment.getProperty("quickstart.workflux.callback-url");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    return "http://127.0.0.1:"
+        + environment.getProperty("local.server.port")
+        + environment.getProperty("workflux.webhook.path", "/webhooks/workflux");
+  }
+
+  /**
+   * Lets the sandbox finish what follows the last awaited event (Flowforge events after a call's
+   * outcome, a conversation's earlier events delivered out of order), for a while.
+   */
   private static void awaitIdle(Sandbox sandbox) {
     for (int i = 0; i < 100 && !sandbox.idle(); i++) {
       try {

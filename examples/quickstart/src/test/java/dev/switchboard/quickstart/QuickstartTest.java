@@ -38,6 +38,9 @@ class QuickstartTest {
     assertThat(output).containsPattern("leads\\s+11\\s+9\\s+20");
     assertThat(output).contains("All 20 leads have an outcome.");
     assertThat(output).containsPattern("Flowforge: [1-9]\\d* conversations closed");
+    assertThat(output)
+        .containsPattern(
+            "WorkFlux: (\\d+) follow-up conversations for interested leads, \\1 completed");
     List<String> rows = Files.readAllLines(dir.resolve("outcomes.csv"));
     assertThat(rows).hasSize(21);
     assertThat(rows.get(0)).startsWith("reference,platform,customer_name,disposition");

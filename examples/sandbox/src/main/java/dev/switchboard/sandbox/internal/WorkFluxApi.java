@@ -266,6 +266,7 @@ public final class WorkFluxApi {
     List<Outbound> events = new ArrayList<>();
     for (String type : CONVERSATION_EVENTS) {
       Map<String, Object> data = new LinkedHashMap<>(conversation);
+      data.put("conversation_id", conversation.get("id"));
       if (type.equals("agent.response")) {
         data.put("message", "Hello! How can I help you today?");
       }
