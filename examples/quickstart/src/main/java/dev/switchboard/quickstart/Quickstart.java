@@ -175,7 +175,7 @@ public class Quickstart {
     out.println();
     report.printSummary(out);
     out.printf(
-        "%nEvents received: %d (%d intermediate stages, %d repeated outcomes ignored)%n",
+        "%nFutwork post-call events: %d (%d intermediate stages, %d repeated outcomes ignored)%n",
         tracker.deliveries(), tracker.intermediate(), tracker.repeated());
     out.println(chats.summary());
     if (client != null
