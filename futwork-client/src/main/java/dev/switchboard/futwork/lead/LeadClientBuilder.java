@@ -4,6 +4,7 @@ import dev.switchboard.core.Secret;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.futwork.lead.internal.DefaultLeadClient;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.web.client.RestClient;
 
@@ -29,7 +30,7 @@ public final class LeadClientBuilder {
   private String campaignsBaseUrl = DEFAULT_CAMPAIGNS_BASE_URL;
   private HttpSettings http = HttpSettings.DEFAULTS;
   private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
-  private RestClient.Builder restClientBuilder;
+  private Supplier<RestClient.Builder> restClientBuilder = RestClient::builder;
   private Sleeper sleeper;
 
   LeadClientBuilder() {}
@@ -131,7 +132,19 @@ public final class LeadClientBuilder {
    * @return this builder
    */
   public LeadClientBuilder restClientBuilder(RestClient.Builder builder) {
-    this.restClientBuilder = builder;
+    return restClientBuilder(() -> builder);
+  }
+
+  /**
+   * Starts from an application's RestClient builder given by a supplier, asked on the first call
+   * only (such as {@code ObjectProvider::getIfAvailable}), so startup does not build a RestClient.
+   *
+   * @param builder gives the builder (copied, never changed), or {@code null} for {@link
+   *     RestClient#builder()}
+   * @return this builder
+   */
+  public LeadClientBuilder restClientBuilder(Supplier<RestClient.Builder> builder) {
+    this.restClientBuilder = java.util.Objects.requireNonNull(builder, "builder");
     return this;
   }
 

@@ -43,19 +43,35 @@ class LeadClientAutoConfigurationTest {
   }
 
   @Test
-  void usesTheApplicationsRestClientBuilderWhenThereIsOne() {
+  void usesTheApplicationsRestClientBuilderOnTheFirstCallNotAtStartup() throws Exception {
+    int port;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
     int[] built = {0};
     runner
-        .withPropertyValues("futwork.api-key=k")
+        .withPropertyValues(
+            "futwork.api-key=k",
+            "futwork.campaigns.base-url=http://127.0.0.1:" + port,
+            "futwork.http.retry.max-attempts=1")
         .withBean(
             RestClient.Builder.class,
             () -> {
               built[0]++;
               return RestClient.builder();
-            })
+            },
+            // as Boot declares it: a new builder for each injection point
+            definition ->
+                definition.setScope(
+                    org.springframework.beans.factory.config.BeanDefinition.SCOPE_PROTOTYPE))
         .run(
             context -> {
               assertThat(context).hasSingleBean(LeadClient.class);
+              assertThat(built[0]).isZero();
+              LeadClient client = context.getBean(LeadClient.class);
+              org.assertj.core.api.Assertions.assertThatThrownBy(
+                      () -> client.submitToCampaign("c", CampaignLead.of("9999789877", Map.of())))
+                  .isInstanceOf(dev.switchboard.core.http.TransportException.class);
               assertThat(built[0]).isEqualTo(1);
             });
   }

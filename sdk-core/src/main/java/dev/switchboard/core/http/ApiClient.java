@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.web.client.RestClient;
@@ -40,7 +41,7 @@ public final class ApiClient {
             baseUrl,
             b.settings,
             Objects.requireNonNull(b.authenticator, "authenticator"),
-            b.restClientBuilder != null ? b.restClientBuilder : RestClient.builder(),
+            b.restClientBuilder,
             b.sleeper,
             b.random,
             b.clock,
@@ -108,7 +109,7 @@ public final class ApiClient {
     private URI baseUrl;
     private HttpSettings settings = HttpSettings.DEFAULTS;
     private Authenticator authenticator;
-    private RestClient.Builder restClientBuilder;
+    private Supplier<RestClient.Builder> restClientBuilder = RestClient::builder;
     private Sleeper sleeper = new ThreadWaitSleeper();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private Clock clock = Clock.systemUTC();
@@ -179,7 +180,19 @@ public final class ApiClient {
      * @return this builder
      */
     public Builder restClientBuilder(RestClient.Builder builder) {
-      this.restClientBuilder = builder;
+      return restClientBuilder(() -> builder);
+    }
+
+    /**
+     * Starts from the application's {@link RestClient.Builder} given by a supplier, asked on the
+     * first call only (such as {@code ObjectProvider::getIfAvailable}), so that building the
+     * RestClient does not slow the application's startup.
+     *
+     * @param builder gives the builder, or {@code null} for {@link RestClient#builder()}
+     * @return this builder
+     */
+    public Builder restClientBuilder(Supplier<RestClient.Builder> builder) {
+      this.restClientBuilder = Objects.requireNonNull(builder, "builder");
       return this;
     }
 

@@ -19,7 +19,9 @@ import java.util.TreeMap;
  *
  * @param source the receiver that took the delivery, such as {@code futwork}
  * @param idempotencyKey the key deduplication used: the platform's id, or the SHA-256 of the body
- * @param body the exact bytes received (a copy is returned by {@link #body()})
+ * @param body the exact bytes received; the delivery takes the array over (the receiver never
+ *     changes it again, and neither should a caller constructing a delivery), and {@link #body()}
+ *     returns a copy
  * @param headers the request headers, looked up case-insensitively, without any header that may
  *     carry a credential (the secret header, {@code Authorization}, {@code Cookie}, signatures)
  * @param receivedAt when the delivery arrived, from the receiver's clock
@@ -31,12 +33,16 @@ public record WebhookDelivery(
     Map<String, List<String>> headers,
     Instant receivedAt) {
 
-  /** Copies the body and the headers, so the delivery cannot change after it was published. */
+  /**
+   * Copies the headers, so the delivery cannot change after it was published. The body is taken
+   * over rather than copied: a receiver hands over the bytes it read and keeps no other use for
+   * them, and a copy of every body, on every delivery, showed in the ingest profile.
+   */
   public WebhookDelivery {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(receivedAt, "receivedAt");
-    body = body == null ? new byte[0] : body.clone();
+    body = body == null ? new byte[0] : body;
     TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) {
       headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,12 +93,23 @@ public record WebhookRequest(
    * @return the delivery
    */
   public WebhookDelivery delivery(String idempotencyKey) {
-    TreeMap<String, List<String>> safe = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    safe.putAll(headers);
-    for (String name : sensitiveHeaders) {
-      safe.remove(name);
-    }
+    Map<String, List<String>> safe = new LinkedHashMap<>();
+    headers.forEach(
+        (name, values) -> {
+          if (!isSensitive(name)) {
+            safe.put(name, values);
+          }
+        });
     return new WebhookDelivery(source, idempotencyKey, body, safe, receivedAt);
+  }
+
+  private boolean isSensitive(String header) {
+    for (String name : sensitiveHeaders) {
+      if (name.equalsIgnoreCase(header)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -68,7 +68,7 @@ public class WorkFluxAutoConfiguration {
         .tokenSkew(properties.tokenSkew())
         .http(properties.http().toSettings())
         .connectivityTimeout(properties.connectivity().timeout())
-        .restClientBuilder(restClientBuilders.getIfAvailable())
+        .restClientBuilder(restClientBuilders::getIfAvailable)
         .build();
   }
 

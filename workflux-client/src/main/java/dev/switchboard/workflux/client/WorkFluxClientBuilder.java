@@ -6,6 +6,7 @@ import dev.switchboard.workflux.internal.DefaultWorkFluxClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.web.client.RestClient;
 
@@ -27,7 +28,7 @@ public final class WorkFluxClientBuilder {
   private Duration tokenSkew = DEFAULT_TOKEN_SKEW;
   private Duration connectivityTimeout = DEFAULT_CONNECTIVITY_TIMEOUT;
   private HttpSettings http = HttpSettings.DEFAULTS;
-  private RestClient.Builder restClientBuilder;
+  private Supplier<RestClient.Builder> restClientBuilder = RestClient::builder;
   private Sleeper sleeper;
   private Clock clock = Clock.systemUTC();
 
@@ -123,7 +124,19 @@ public final class WorkFluxClientBuilder {
    * @return this builder
    */
   public WorkFluxClientBuilder restClientBuilder(RestClient.Builder builder) {
-    this.restClientBuilder = builder;
+    return restClientBuilder(() -> builder);
+  }
+
+  /**
+   * Starts from an application's RestClient builder given by a supplier, asked on the first call
+   * only (such as {@code ObjectProvider::getIfAvailable}), so startup does not build a RestClient.
+   *
+   * @param builder gives the builder (copied, never changed), or {@code null} for {@link
+   *     RestClient#builder()}
+   * @return this builder
+   */
+  public WorkFluxClientBuilder restClientBuilder(Supplier<RestClient.Builder> builder) {
+    this.restClientBuilder = java.util.Objects.requireNonNull(builder, "builder");
     return this;
   }
 

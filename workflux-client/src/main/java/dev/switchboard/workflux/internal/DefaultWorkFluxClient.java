@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
@@ -52,7 +53,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
    * @param tokenSkew how long before expiry a token is renewed
    * @param http time-outs and retries
    * @param connectivityTimeout the longest a connectivity check may take
-   * @param restClientBuilder the builder to start from, or null
+   * @param restClientBuilder gives the builder to start from, asked on the first call
    * @param sleeper the wait between attempts, or null for real waiting
    * @param clock the time source for token expiry
    */
@@ -63,7 +64,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
       Duration tokenSkew,
       HttpSettings http,
       Duration connectivityTimeout,
-      RestClient.Builder restClientBuilder,
+      Supplier<RestClient.Builder> restClientBuilder,
       Sleeper sleeper,
       Clock clock) {}
 

@@ -114,11 +114,18 @@ class WorkFluxAutoConfigurationTest {
             () -> {
               built[0]++;
               return RestClient.builder();
-            })
+            },
+            // as Boot declares it: a new builder for each injection point
+            definition ->
+                definition.setScope(
+                    org.springframework.beans.factory.config.BeanDefinition.SCOPE_PROTOTYPE))
         .run(
             context -> {
               assertThat(context).hasSingleBean(WorkFluxClient.class);
-              assertThat(built[0]).isEqualTo(1);
+              // asked for on the first call, not at startup
+              assertThat(built[0]).isZero();
+              context.getBean(WorkFluxClient.class).checkConnectivity();
+              assertThat(built[0]).isBetween(1, 2);
             });
   }
 

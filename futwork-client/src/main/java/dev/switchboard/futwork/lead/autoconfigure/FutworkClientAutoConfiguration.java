@@ -44,7 +44,7 @@ public class FutworkClientAutoConfiguration {
         .campaignsBaseUrl(properties.campaigns().baseUrl())
         .http(properties.http().toSettings())
         .bulkConcurrency(properties.bulk().concurrency())
-        .restClientBuilder(restClientBuilders.getIfAvailable())
+        .restClientBuilder(restClientBuilders::getIfAvailable)
         .build();
   }
 }

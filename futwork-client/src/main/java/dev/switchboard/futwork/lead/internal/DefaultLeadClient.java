@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.web.client.RestClient;
@@ -53,7 +54,7 @@ public final class DefaultLeadClient implements LeadClient {
    * @param campaignsBaseUrl the campaigns base URL
    * @param http time-outs and retries
    * @param bulkConcurrency leads sent at once in bulk
-   * @param restClientBuilder the builder to start from, or null
+   * @param restClientBuilder gives the builder to start from, asked on the first call
    * @param sleeper the wait between attempts, or null for real waiting
    */
   public record Settings(
@@ -63,7 +64,7 @@ public final class DefaultLeadClient implements LeadClient {
       String campaignsBaseUrl,
       HttpSettings http,
       int bulkConcurrency,
-      RestClient.Builder restClientBuilder,
+      Supplier<RestClient.Builder> restClientBuilder,
       Sleeper sleeper) {}
 
   private final Map<FutworkPlatform, ApiClient> clients = new EnumMap<>(FutworkPlatform.class);

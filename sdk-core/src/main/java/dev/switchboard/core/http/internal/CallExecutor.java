@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,10 @@ public final class CallExecutor {
   private final String platform;
   private final URI baseUrl;
   private final Authenticator authenticator;
-  private final RestClient rest;
+  private final Supplier<RestClient.Builder> builder;
+  private final HttpSettings settings;
+  private volatile RestClient rest;
+  private final Map<String, URI> uris = new ConcurrentHashMap<>();
   private final RetryTemplate retryTemplate;
   private final RetrySettings retry;
   private final Failures failures;
@@ -64,7 +68,8 @@ public final class CallExecutor {
    * @param baseUrl the checked base URL
    * @param settings time-outs and retries
    * @param authenticator puts credentials on each request
-   * @param builder the RestClient builder to start from (copied, never changed)
+   * @param builder gives the RestClient builder to start from (copied, never changed), asked for on
+   *     the first call only, so an application starts without building a RestClient
    * @param sleeper waits between attempts
    * @param random jitter source in [0, 1)
    * @param clock the time source for Retry-After dates
@@ -76,7 +81,7 @@ public final class CallExecutor {
       URI baseUrl,
       HttpSettings settings,
       Authenticator authenticator,
-      RestClient.Builder builder,
+      Supplier<RestClient.Builder> builder,
       Sleeper sleeper,
       DoubleSupplier random,
       Clock clock,
@@ -89,15 +94,8 @@ public final class CallExecutor {
     this.clock = clock;
     this.userAgent = userAgent;
     this.failures = new Failures(platform, authenticator.secrets(), credentialsHint);
-    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
-    if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
-      http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain loopback HTTP
-    }
-    this.rest =
-        builder
-            .clone()
-            .requestFactory(new BlockingJdkRequestFactory(http.build(), settings.readTimeout()))
-            .build();
+    this.builder = builder;
+    this.settings = settings;
     this.retryTemplate = new RetryTemplate();
     this.retryTemplate.setRetryPolicy(
         new SimpleRetryPolicy(retry.maxAttempts(), Map.of(RetryableFailure.class, true), false));
@@ -179,10 +177,49 @@ public final class CallExecutor {
     return next;
   }
 
+  /** The RestClient, built on the first call: building one costs about 100 ms of startup. */
+  private RestClient rest() {
+    RestClient client = rest;
+    if (client == null) {
+      synchronized (this) {
+        client = rest;
+        if (client == null) {
+          HttpClient.Builder http =
+              HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
+          if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
+            http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade on plain loopback HTTP
+          }
+          RestClient.Builder start = builder.get();
+          client =
+              (start != null ? start.clone() : RestClient.builder())
+                  .requestFactory(
+                      new BlockingJdkRequestFactory(http.build(), settings.readTimeout()))
+                  .build();
+          rest = client;
+        }
+      }
+    }
+    return client;
+  }
+
+  /** The full URI of a path; bulk submissions call the same few paths again and again. */
+  private URI uri(String path) {
+    URI cached = uris.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    URI uri = URI.create(baseUrl.toString() + path);
+    if (uris.size() < 1024) {
+      uris.put(path, uri);
+    }
+    return uri;
+  }
+
   private ApiResponse send(ApiRequest request, int attempt) {
-    URI uri = URI.create(baseUrl.toString() + request.path());
+    URI uri = uri(request.path());
     RestClient.RequestBodySpec spec =
-        rest.method(request.method())
+        rest()
+            .method(request.method())
             .uri(uri)
             .headers(
                 headers -> {
