@@ -5,7 +5,6 @@ import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
 import dev.switchboard.futwork.lead.BulkResult;
 import dev.switchboard.futwork.lead.LeadClient;
-import dev.switchboard.futwork.lead.LeadReceipt;
 import dev.switchboard.futwork.lead.LeadSubmission;
 import dev.switchboard.futwork.lead.WorkflowLead;
 import java.io.BufferedReader;
@@ -25,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 /**
  * Lead submission throughput: {@link LeadClient} against the JDK's {@link HttpClient} sending the
@@ -37,7 +38,7 @@ public final class LeadSubmissionBench {
   private static final String KEY = "bench-api-key";
   private static final int CONCURRENCY = 32;
 
-  private final LeadClient sdk;
+  private final String base;
   private final HttpClient raw;
   private final URI rawUri;
   private final byte[] rawBody;
@@ -45,14 +46,7 @@ public final class LeadSubmissionBench {
   private final WorkflowLead lead;
 
   private LeadSubmissionBench(int port) throws Exception {
-    String base = "http://127.0.0.1:" + port;
-    this.sdk =
-        LeadClient.builder()
-            .apiKey(KEY)
-            .workflowsBaseUrl(base)
-            .campaignsBaseUrl(base)
-            .bulkConcurrency(CONCURRENCY)
-            .build();
+    this.base = "http://127.0.0.1:" + port;
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("customer_name", "Asha Verma");
     data.put("order_total", 1499);
@@ -89,8 +83,65 @@ public final class LeadSubmissionBench {
     return p.getProperty("version", "unknown");
   }
 
-  private LeadReceipt sdkOne() {
-    return sdk.submitToWorkflow(WORKFLOW, lead);
+  /** One way of sending the lead: a single call, returning the status. */
+  @FunctionalInterface
+  private interface Sender {
+    int send() throws Exception;
+  }
+
+  /** A contender: one lead at a time, and many leads with 32 at once. */
+  private record Contender(String name, Sender one, java.util.function.IntUnaryOperator bulk) {}
+
+  private LeadClient sdk(RestClient.Builder transport) {
+    return LeadClient.builder()
+        .apiKey(KEY)
+        .workflowsBaseUrl(base)
+        .campaignsBaseUrl(base)
+        .bulkConcurrency(CONCURRENCY)
+        .restClientBuilder(transport)
+        .build();
+  }
+
+  private Contender sdkContender(String name, LeadClient client) {
+    return new Contender(
+        name,
+        () -> client.submitToWorkflow(WORKFLOW, lead).status(),
+        n -> {
+          List<LeadSubmission> batch = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            batch.add(LeadSubmission.workflow(WORKFLOW, lead));
+          }
+          BulkResult result = client.submitAll(batch, (done, total, outcome) -> {});
+          if (!result.allSucceeded()) {
+            throw new IllegalStateException(
+                result.failed().size() + " bulk leads failed: " + result.failed().get(0).error());
+          }
+          return n;
+        });
+  }
+
+  private Contender rawContender() {
+    return new Contender(
+        "raw",
+        this::rawOne,
+        n -> {
+          // The same shape as a bulk submission: a fresh pool of 32 threads, one task per lead.
+          ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+          try {
+            List<Future<Integer>> futures = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+              futures.add(pool.submit(this::rawOne));
+            }
+            for (Future<Integer> f : futures) {
+              f.get();
+            }
+            return n;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          } finally {
+            pool.shutdownNow();
+          }
+        });
   }
 
   private int rawOne() throws Exception {
@@ -104,60 +155,24 @@ public final class LeadSubmissionBench {
             .POST(HttpRequest.BodyPublishers.ofByteArray(rawBody))
             .build();
     HttpResponse<byte[]> response = raw.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException("stub answered " + response.statusCode());
-    }
-    return response.body().length;
+    response.body();
+    return response.statusCode();
   }
 
-  private double sdkSerial(int n) {
+  private static double serial(Contender c, int n) throws Exception {
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      if (sdkOne().status() != 201) {
-        throw new IllegalStateException("stub did not answer 201");
+      int status = c.one().send();
+      if (status != 201) {
+        throw new IllegalStateException(c.name() + ": stub answered " + status);
       }
     }
     return n / seconds(start);
   }
 
-  private double rawSerial(int n) throws Exception {
+  private static double bulk(Contender c, int n) {
     long start = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      rawOne();
-    }
-    return n / seconds(start);
-  }
-
-  private double sdkBulk(int n) {
-    List<LeadSubmission> batch = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      batch.add(LeadSubmission.workflow(WORKFLOW, lead));
-    }
-    long start = System.nanoTime();
-    BulkResult result = sdk.submitAll(batch, (done, total, outcome) -> {});
-    double rate = n / seconds(start);
-    if (!result.allSucceeded()) {
-      throw new IllegalStateException(
-          result.failed().size() + " bulk leads failed: " + result.failed().get(0).error());
-    }
-    return rate;
-  }
-
-  /** The same shape as a bulk submission: a fresh pool of 32 threads, one task per lead. */
-  private double rawConcurrent(int n) throws Exception {
-    long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-    try {
-      List<Future<Integer>> futures = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        futures.add(pool.submit(this::rawOne));
-      }
-      for (Future<Integer> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    c.bulk().applyAsInt(n);
     return n / seconds(start);
   }
 
@@ -195,75 +210,123 @@ public final class LeadSubmissionBench {
       }
       int port = Integer.parseInt(line.substring(5).trim());
       LeadSubmissionBench bench = new LeadSubmissionBench(port);
-      System.out.printf(Locale.ROOT, "lead submission: stub on port %d, %d rounds%n", port, rounds);
+      System.out.printf(
+          Locale.ROOT,
+          "lead submission: stub on port %d, %d rounds, common pool parallelism %d%n",
+          port,
+          rounds,
+          java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
 
-      // Warm both paths up: JIT, connection pools.
-      for (int i = 0; i < 2; i++) {
-        bench.sdkSerial(serialN / 2);
-        bench.rawSerial(serialN / 2);
-        bench.sdkBulk(bulkN / 2);
-        bench.rawConcurrent(bulkN / 2);
-      }
-
-      List<Double> sdkSerial = new ArrayList<>();
-      List<Double> rawSerial = new ArrayList<>();
-      List<Double> sdkBulk = new ArrayList<>();
-      List<Double> rawBulk = new ArrayList<>();
-      for (int r = 0; r < rounds; r++) {
-        // Alternate which goes first so drift in the machine's load hits both alike.
-        if (r % 2 == 0) {
-          sdkSerial.add(bench.sdkSerial(serialN));
-          rawSerial.add(bench.rawSerial(serialN));
-          sdkBulk.add(bench.sdkBulk(bulkN));
-          rawBulk.add(bench.rawConcurrent(bulkN));
-        } else {
-          rawSerial.add(bench.rawSerial(serialN));
-          sdkSerial.add(bench.sdkSerial(serialN));
-          rawBulk.add(bench.rawConcurrent(bulkN));
-          sdkBulk.add(bench.sdkBulk(bulkN));
-        }
-        System.out.printf(
-            Locale.ROOT,
-            "  round %d: serial sdk %.0f raw %.0f req/s | 32 at once sdk %.0f raw %.0f req/s%n",
-            r + 1,
-            sdkSerial.get(r),
-            rawSerial.get(r),
-            sdkBulk.get(r),
-            rawBulk.get(r));
-      }
-      String note =
-          "median of "
-              + rounds
-              + " alternating rounds; rounds sdk/raw: "
-              + rounds(sdkSerial, rawSerial);
-      String bulkNote =
-          "submitAll, bulkConcurrency 32 vs 32 threads; median of "
-              + rounds
-              + " rounds; rounds sdk/raw: "
-              + rounds(sdkBulk, rawBulk);
-      Results.write(
-          "1-lead",
+      HttpClient withExecutor =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .executor(Executors.newCachedThreadPool(daemon()))
+              .build();
+      JdkClientHttpRequestFactory springWithExecutor =
+          new JdkClientHttpRequestFactory(withExecutor);
+      springWithExecutor.setReadTimeout(Duration.ofSeconds(30));
+      HttpClient plain =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      List<Contender> contenders =
           List.of(
-              new Figure(
-                  "Lead submission",
-                  "one at a time (" + serialN + " leads/round)",
-                  "req/s",
-                  Results.median(sdkSerial),
-                  Results.median(rawSerial),
-                  "ratio>=0.95",
-                  note),
-              new Figure(
-                  "Lead submission",
-                  "32 at once (" + bulkN + " leads/round)",
-                  "req/s",
-                  Results.median(sdkBulk),
-                  Results.median(rawBulk),
-                  "ratio>=0.90",
-                  bulkNote)));
+              bench.rawContender(),
+              bench.sdkContender("sdk", bench.sdk(null)),
+              bench.sdkContender("sdk, fix A", bench.sdk(TransportSwap.over(springWithExecutor))),
+              bench.sdkContender(
+                  "sdk, fix B",
+                  bench.sdk(
+                      TransportSwap.over(
+                          new BlockingJdkRequestFactory(plain, Duration.ofSeconds(30))))));
+      int k = contenders.size();
+
+      // Warm every path up: JIT, connection pools.
+      for (int i = 0; i < 2; i++) {
+        for (Contender c : contenders) {
+          serial(c, serialN / 2);
+          bulk(c, bulkN / 2);
+        }
+      }
+
+      List<List<Double>> serialRates = new ArrayList<>();
+      List<List<Double>> bulkRates = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        serialRates.add(new ArrayList<>());
+        bulkRates.add(new ArrayList<>());
+      }
+      for (int r = 0; r < rounds; r++) {
+        // Rotate which goes first so drift in the machine's load hits all alike.
+        for (int j = 0; j < k; j++) {
+          int i = (j + r) % k;
+          serialRates.get(i).add(serial(contenders.get(i), serialN));
+        }
+        for (int j = 0; j < k; j++) {
+          int i = (j + r) % k;
+          bulkRates.get(i).add(bulk(contenders.get(i), bulkN));
+        }
+        StringBuilder sb = new StringBuilder("  round " + (r + 1) + ":");
+        for (int i = 0; i < k; i++) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  " | %s %.0f / %.0f",
+                  contenders.get(i).name(),
+                  serialRates.get(i).get(r),
+                  bulkRates.get(i).get(r)));
+        }
+        System.out.println(sb.append("  (req/s one at a time / 32 at once)"));
+      }
+
+      List<Figure> figures = new ArrayList<>();
+      String[] labels = {
+        "",
+        "SDK as built",
+        "diagnostic: SDK over fix A (HttpClient executor)",
+        "diagnostic: SDK over fix B (blocking send, byte[] body)"
+      };
+      for (int i = 1; i < k; i++) {
+        boolean real = i == 1;
+        figures.add(
+            new Figure(
+                "Lead submission",
+                labels[i] + ", one at a time (" + serialN + " leads/round)",
+                "req/s",
+                Results.median(serialRates.get(i)),
+                Results.median(serialRates.get(0)),
+                real ? "ratio>=0.95" : "-",
+                "median of "
+                    + rounds
+                    + " rotating rounds vs the JDK HttpClient; rounds sdk/raw: "
+                    + rounds(serialRates.get(i), serialRates.get(0))));
+        figures.add(
+            new Figure(
+                "Lead submission",
+                labels[i] + ", 32 at once (" + bulkN + " leads/round)",
+                "req/s",
+                Results.median(bulkRates.get(i)),
+                Results.median(bulkRates.get(0)),
+                real ? "ratio>=0.90" : "-",
+                "submitAll with bulkConcurrency 32 vs 32 threads on HttpClient.send; median of "
+                    + rounds
+                    + " rounds; rounds sdk/raw: "
+                    + rounds(bulkRates.get(i), bulkRates.get(0))));
+      }
+      Results.write("1-lead", figures);
     } finally {
       stub.getOutputStream().close();
       stub.waitFor();
     }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return task -> {
+      Thread t = new Thread(task, "bench-http");
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static String rounds(List<Double> sdk, List<Double> raw) {
