@@ -23,4 +23,22 @@ public record CampaignLead(String recipientPhoneNumber, Map<String, Object> reci
   public static CampaignLead of(String recipientPhoneNumber, Map<String, ?> recipientData) {
     return new CampaignLead(recipientPhoneNumber, WorkflowLead.copy(recipientData));
   }
+
+  /**
+   * Builds a campaign lead from any source record (a map, a JSON tree, a record or a bean) with a
+   * field mapping, in one call. The mapping's target {@code recipientPhoneNumber} becomes that lead
+   * field; every other target goes into {@code recipientData}.
+   *
+   * @param source the record to map
+   * @param mapping the compiled mapping, such as one injected from {@code switchboard.mappings}
+   * @return the lead, still to be validated on submission like any other
+   * @throws dev.switchboard.core.mapping.MappingException listing every field's error when the
+   *     mapping reported any; nothing is built, so nothing is submitted
+   */
+  public static CampaignLead from(
+      Object source, dev.switchboard.core.mapping.FieldMapping mapping) {
+    Map<String, Object> values = MappedLeads.apply(source, mapping);
+    String phone = MappedLeads.take(values, MappedLeads.PHONE, mapping);
+    return of(phone, values);
+  }
 }

@@ -29,6 +29,25 @@ public record WorkflowLead(
     return new WorkflowLead(recipientPhoneNumber, copy(recipientData), referenceId);
   }
 
+  /**
+   * Builds a workflow lead from any source record (a map, a JSON tree, a record or a bean) with a
+   * field mapping, in one call. The mapping's targets {@code recipientPhoneNumber} and {@code
+   * referenceId} become those lead fields; every other target goes into {@code recipientData}.
+   *
+   * @param source the record to map
+   * @param mapping the compiled mapping, such as one injected from {@code switchboard.mappings}
+   * @return the lead, still to be validated on submission like any other
+   * @throws dev.switchboard.core.mapping.MappingException listing every field's error when the
+   *     mapping reported any; nothing is built, so nothing is submitted
+   */
+  public static WorkflowLead from(
+      Object source, dev.switchboard.core.mapping.FieldMapping mapping) {
+    Map<String, Object> values = MappedLeads.apply(source, mapping);
+    String phone = MappedLeads.take(values, MappedLeads.PHONE, mapping);
+    String reference = MappedLeads.take(values, MappedLeads.REFERENCE, mapping);
+    return of(phone, values, reference);
+  }
+
   static Map<String, Object> copy(Map<String, ?> data) {
     return data == null
         ? null

@@ -102,6 +102,11 @@ class LeadClientAutoConfigurationTest {
   }
 
   @Test
+  void everyPropertyHasADescriptionAndIsInTheConfigurationReference() {
+    dev.switchboard.core.testing.ConfigurationDocs.assertEveryPropertyDocumented();
+  }
+
+  @Test
   void everyPropertyHasADescriptionAndDocumentedDefaults() throws Exception {
     var metadata =
         dev.switchboard.core.json.Json.mapper()

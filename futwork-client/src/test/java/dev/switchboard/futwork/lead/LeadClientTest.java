@@ -52,7 +52,7 @@ class LeadClientTest {
         .workflowsBaseUrl(wm.baseUrl() + "/omni/api")
         .campaignsBaseUrl(wm.baseUrl() + "/platform/api")
         .http(
-            new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), RetrySettings.DEFAULTS))
+            new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), RetrySettings.DEFAULTS))
         .sleeper(sleeps::add);
   }
 
@@ -274,8 +274,14 @@ class LeadClientTest {
   @Test
   void timeoutGivesATransportException() {
     wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+    LeadClient impatient =
+        builder()
+            .http(
+                new HttpSettings(
+                    Duration.ofSeconds(5), Duration.ofMillis(300), RetrySettings.DEFAULTS))
+            .build();
 
-    assertThatThrownBy(() -> client().submitToWorkflow("wf", workflowLead()))
+    assertThatThrownBy(() -> impatient.submitToWorkflow("wf", workflowLead()))
         .isInstanceOfSatisfying(
             TransportException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
   }

@@ -52,7 +52,7 @@ class ApiClientTest {
         .module("sdk-core-test")
         .baseUrl(BaseUrl.require(wm.baseUrl() + "/api", "test.base-url"))
         .authenticator(Authenticator.apiKey("x-api-key", Secret.of(KEY)))
-        .settings(new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(500), retry))
+        .settings(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), retry))
         .sleeper(sleeps::add)
         .random(() -> 0.0)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -304,8 +304,14 @@ class ApiClientTest {
   @Test
   void readTimeoutOnPostIsATransportFailureWithUnknownOutcomeAndNotRetried() {
     wm.stubFor(post("/api/leads").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+    ApiClient impatient =
+        client(RetrySettings.DEFAULTS)
+            .settings(
+                new HttpSettings(
+                    Duration.ofSeconds(5), Duration.ofMillis(300), RetrySettings.DEFAULTS))
+            .build();
 
-    assertThatThrownBy(() -> client().execute(postLead()))
+    assertThatThrownBy(() -> impatient.execute(postLead()))
         .isInstanceOfSatisfying(
             TransportException.class,
             e -> {

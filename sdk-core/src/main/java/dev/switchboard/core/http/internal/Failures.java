@@ -110,7 +110,7 @@ final class Failures {
             ? "got no answer in time after "
                 + attempts(attempts)
                 + " ("
-                + mask(String.valueOf(cause.getMessage()))
+                + describe(cause)
                 + "). "
                 + (request.idempotent()
                     ? "Try again later, or raise the read time-out."
@@ -119,15 +119,19 @@ final class Failures {
             : "could not connect after "
                 + attempts(attempts)
                 + " ("
-                + cause.getClass().getSimpleName()
-                + ": "
-                + mask(String.valueOf(cause.getMessage()))
+                + describe(cause)
                 + "). Check the base URL and the network.";
     return new TransportException(
         platform + ": " + request.method().name() + " " + request.pathOnly() + " " + what,
         failure,
         sent,
         cause);
+  }
+
+  private String describe(IOException cause) {
+    String name = cause.getClass().getSimpleName();
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? name : name + ": " + mask(message);
   }
 
   private static String attempts(int n) {

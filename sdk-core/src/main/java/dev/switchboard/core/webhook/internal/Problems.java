@@ -1,0 +1,48 @@
+package dev.switchboard.core.webhook.internal;
+
+import dev.switchboard.core.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Writes RFC 9457 {@code application/problem+json} answers: type, title, status, detail and
+ * instance (the path, never the query, which may hold a token). Never a stack trace, never the
+ * body, never a credential.
+ */
+final class Problems {
+
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  private Problems() {}
+
+  static void write(HttpServletResponse response, HttpStatus status, String detail, String path)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", status.getReasonPhrase());
+    body.put("status", status.value());
+    body.put("detail", detail);
+    body.put("instance", path);
+    byte[] bytes = Json.mapper().writeValueAsBytes(body);
+    response.setStatus(status.value());
+    response.setContentType(PROBLEM_JSON);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+
+  static void ok(HttpServletResponse response, String status, String key) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("idempotencyKey", key);
+    byte[] bytes = Json.mapper().writeValueAsBytes(body);
+    response.setStatus(200);
+    response.setContentType("application/json");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+}

@@ -1,0 +1,357 @@
+package dev.switchboard.workflux.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.switchboard.core.Secret;
+import dev.switchboard.core.SwitchboardException;
+import dev.switchboard.core.http.ApiClient;
+import dev.switchboard.core.http.ApiPath;
+import dev.switchboard.core.http.ApiRequest;
+import dev.switchboard.core.http.ApiResponse;
+import dev.switchboard.core.http.BaseUrl;
+import dev.switchboard.core.http.HttpSettings;
+import dev.switchboard.core.http.RetrySettings;
+import dev.switchboard.workflux.client.Agent;
+import dev.switchboard.workflux.client.ConnectivityReport;
+import dev.switchboard.workflux.client.Conversation;
+import dev.switchboard.workflux.client.Page;
+import dev.switchboard.workflux.client.WebhookSubscription;
+import dev.switchboard.workflux.client.WorkFluxClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.springframework.http.HttpMethod;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.web.client.RestClient;
+
+/** The {@link WorkFluxClient}: every call goes through sdk-core's {@link ApiClient}. */
+public final class DefaultWorkFluxClient implements WorkFluxClient {
+
+  private static final String PLATFORM = "workflux";
+  private static final String MODULE = "workflux-client";
+  private static final String HINT = "workflux.client-id and workflux.client-secret";
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  /**
+   * What the client is built from.
+   *
+   * @param clientId the OAuth client id
+   * @param clientSecret the OAuth client secret
+   * @param baseUrl the base URL, such as {@code https://api.workflux.ai/v1}
+   * @param tokenSkew how long before expiry a token is renewed
+   * @param http time-outs and retries
+   * @param connectivityTimeout the longest a connectivity check may take
+   * @param restClientBuilder the builder to start from, or null
+   * @param sleeper the wait between attempts, or null for real waiting
+   * @param clock the time source for token expiry
+   */
+  public record Settings(
+      String clientId,
+      Secret clientSecret,
+      String baseUrl,
+      Duration tokenSkew,
+      HttpSettings http,
+      Duration connectivityTimeout,
+      RestClient.Builder restClientBuilder,
+      Sleeper sleeper,
+      Clock clock) {}
+
+  private final ApiClient api;
+  private final ApiClient checkApi;
+  private final OAuthTokenManager tokens;
+  private final URI baseUrl;
+  private final Duration connectivityTimeout;
+  private final Clock clock;
+
+  /**
+   * Creates the client.
+   *
+   * @param settings what it is built from
+   */
+  public DefaultWorkFluxClient(Settings settings) {
+    this.baseUrl = BaseUrl.require(settings.baseUrl(), "workflux.base-url");
+    this.connectivityTimeout = settings.connectivityTimeout();
+    this.clock = settings.clock();
+    this.tokens =
+        new OAuthTokenManager(
+            settings.clientId(),
+            settings.clientSecret(),
+            settings.tokenSkew(),
+            settings.clock(),
+            auth -> client(settings, settings.http(), auth));
+    this.api = client(settings, settings.http(), tokens);
+    Duration connect = min(settings.http().connectTimeout(), settings.connectivityTimeout());
+    this.checkApi =
+        client(
+            settings,
+            new HttpSettings(connect, settings.connectivityTimeout(), RetrySettings.NONE),
+            tokens);
+  }
+
+  private ApiClient client(
+      Settings settings, HttpSettings http, dev.switchboard.core.http.Authenticator auth) {
+    ApiClient.Builder builder =
+        ApiClient.builder()
+            .platform(PLATFORM)
+            .module(MODULE)
+            .baseUrl(baseUrl)
+            .settings(http)
+            .authenticator(auth)
+            .restClientBuilder(settings.restClientBuilder())
+            .clock(settings.clock())
+            .credentialsHint(HINT);
+    if (settings.sleeper() != null) {
+      builder.sleeper(settings.sleeper());
+    }
+    return builder.build();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  // agents
+
+  @Override
+  public Page<Agent> listAgents(Map<String, ?> params) {
+    return page(PageWalker.withQuery("/agents", params), Agent::fromJson);
+  }
+
+  @Override
+  public Stream<Agent> streamAgents(Map<String, ?> params) {
+    return stream("/agents", params, Agent::fromJson);
+  }
+
+  @Override
+  public Agent getAgent(String id) {
+    return Agent.fromJson(one(call(HttpMethod.GET, ApiPath.of("/agents/{id}", id), null)));
+  }
+
+  @Override
+  public Agent createAgent(Map<String, ?> fields) {
+    return Agent.fromJson(one(call(HttpMethod.POST, "/agents", body(fields))));
+  }
+
+  @Override
+  public Agent updateAgent(String id, Map<String, ?> fields) {
+    return Agent.fromJson(
+        one(call(HttpMethod.PATCH, ApiPath.of("/agents/{id}", id), body(fields))));
+  }
+
+  @Override
+  public void deleteAgent(String id) {
+    call(HttpMethod.DELETE, ApiPath.of("/agents/{id}", id), null);
+  }
+
+  // conversations
+
+  @Override
+  public Page<Conversation> listConversations(Map<String, ?> params) {
+    return page(PageWalker.withQuery("/conversations", params), Conversation::fromJson);
+  }
+
+  @Override
+  public Stream<Conversation> streamConversations(Map<String, ?> params) {
+    return stream("/conversations", params, Conversation::fromJson);
+  }
+
+  @Override
+  public Conversation getConversation(String id) {
+    return Conversation.fromJson(
+        one(call(HttpMethod.GET, ApiPath.of("/conversations/{id}", id), null)));
+  }
+
+  @Override
+  public Conversation createConversation(Map<String, ?> fields) {
+    return Conversation.fromJson(one(call(HttpMethod.POST, "/conversations", body(fields))));
+  }
+
+  @Override
+  public Conversation updateConversation(String id, Map<String, ?> fields) {
+    return Conversation.fromJson(
+        one(call(HttpMethod.PATCH, ApiPath.of("/conversations/{id}", id), body(fields))));
+  }
+
+  @Override
+  public void deleteConversation(String id) {
+    call(HttpMethod.DELETE, ApiPath.of("/conversations/{id}", id), null);
+  }
+
+  // webhooks
+
+  @Override
+  public WebhookSubscription createWebhook(String url, List<String> events, String secret) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("url must not be blank");
+    }
+    if (events == null || events.isEmpty()) {
+      throw new IllegalArgumentException("events must name at least one event");
+    }
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException(
+          "secret must not be blank: WorkFlux signs every delivery with it");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("url", url);
+    body.put("events", List.copyOf(events));
+    body.put("secret", secret);
+    return WebhookSubscription.fromJson(one(call(HttpMethod.POST, "/webhooks", body)));
+  }
+
+  @Override
+  public Page<WebhookSubscription> listWebhooks(Map<String, ?> params) {
+    return page(PageWalker.withQuery("/webhooks", params), WebhookSubscription::fromJson);
+  }
+
+  @Override
+  public Stream<WebhookSubscription> streamWebhooks(Map<String, ?> params) {
+    return stream("/webhooks", params, WebhookSubscription::fromJson);
+  }
+
+  @Override
+  public WebhookSubscription getWebhook(String id) {
+    return WebhookSubscription.fromJson(
+        one(call(HttpMethod.GET, ApiPath.of("/webhooks/{id}", id), null)));
+  }
+
+  @Override
+  public void deleteWebhook(String id) {
+    call(HttpMethod.DELETE, ApiPath.of("/webhooks/{id}", id), null);
+  }
+
+  @Override
+  public ApiResponse sendTestEvent(String id) {
+    return call(HttpMethod.POST, ApiPath.of("/webhooks/{id}/test", id), null);
+  }
+
+  // raw and connectivity
+
+  @Override
+  public ApiResponse request(HttpMethod method, String path, Object body) {
+    return api.execute(ApiRequest.json(method, path, body));
+  }
+
+  @Override
+  public ConnectivityReport checkConnectivity() {
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    CompletableFuture<String> check = new CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                tokens.accessToken();
+                ApiResponse r = checkApi.execute(ApiRequest.of(HttpMethod.GET, "/agents?limit=1"));
+                check.complete("GET /agents answered " + r.status());
+              } catch (RuntimeException e) {
+                check.completeExceptionally(e);
+              }
+            },
+            "workflux-connectivity-check");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      String detail = check.get(connectivityTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new ConnectivityReport(true, elapsed(t0), detail, started);
+    } catch (TimeoutException e) {
+      return new ConnectivityReport(
+          false,
+          elapsed(t0),
+          "No answer within "
+              + connectivityTimeout.toMillis()
+              + " ms (workflux.connectivity.timeout)",
+          started);
+    } catch (ExecutionException e) {
+      return new ConnectivityReport(
+          false, elapsed(t0), String.valueOf(e.getCause().getMessage()), started);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ConnectivityReport(false, elapsed(t0), "Interrupted", started);
+    }
+  }
+
+  private static Duration elapsed(long t0) {
+    return Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  // helpers
+
+  private ApiResponse call(HttpMethod method, String path, Object body) {
+    return api.execute(ApiRequest.json(method, path, body));
+  }
+
+  private static Object body(Map<String, ?> fields) {
+    return Objects.requireNonNull(fields, "fields");
+  }
+
+  /** A single object; unwrapped from {@code {"data": {...}}} when the answer wraps it. */
+  private static Map<String, Object> one(ApiResponse response) {
+    Map<String, Object> json = response.bodyAs(MAP);
+    if (json == null) {
+      return Map.of();
+    }
+    Map<String, Object> data = JsonFields.object(json, "data");
+    if (data != null && !json.containsKey("id")) {
+      return data;
+    }
+    return json;
+  }
+
+  private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
+    ApiResponse response = api.execute(ApiRequest.of(HttpMethod.GET, request));
+    Object json = response.bodyAs(Object.class);
+    List<Object> items;
+    Map<String, Object> paging = new LinkedHashMap<>();
+    if (json instanceof List<?> list) {
+      items = new ArrayList<>(list);
+    } else if (json instanceof Map<?, ?> map && map.get("data") instanceof List<?> list) {
+      items = new ArrayList<>(list);
+      map.forEach(
+          (k, v) -> {
+            if (!"data".equals(k)) {
+              paging.put(String.valueOf(k), v);
+            }
+          });
+    } else {
+      throw new SwitchboardException(
+          "workflux: GET "
+              + request.split("\\?", 2)[0]
+              + " answered "
+              + response.status()
+              + " without a \"data\" list; check workflux.base-url");
+    }
+    List<T> data = new ArrayList<>(items.size());
+    for (Object o : items) {
+      if (o instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) m;
+        data.add(item.apply(fields));
+      }
+    }
+    return new Page<>(data, paging);
+  }
+
+  private <T> Stream<T> stream(
+      String path, Map<String, ?> params, Function<Map<String, Object>, T> item) {
+    return PageWalker.stream(
+        PageWalker.withQuery(path, params),
+        request -> page(request, item),
+        p -> PageWalker.nextRequest(p, path, params, baseUrl));
+  }
+
+  @Override
+  public String toString() {
+    return "WorkFluxClient[" + baseUrl + ", " + tokens + "]";
+  }
+}

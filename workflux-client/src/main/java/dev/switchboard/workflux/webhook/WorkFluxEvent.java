@@ -1,0 +1,101 @@
+package dev.switchboard.workflux.webhook;
+
+import dev.switchboard.workflux.internal.JsonFields;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A WorkFlux webhook event. WorkFlux names its events ({@code conversation.started}, {@code
+ * conversation.completed}, {@code agent.response}) but documents no payload: the SDK reads the type
+ * from {@code type} (or {@code event}), the body from {@code data}, and keeps the raw JSON. Every
+ * other type, such as escalations and integration status updates whose names are not documented,
+ * arrives as {@link UnknownWorkFluxEvent}.
+ */
+public sealed interface WorkFluxEvent
+    permits ConversationStarted, ConversationCompleted, AgentResponse, UnknownWorkFluxEvent {
+
+  /**
+   * The event's own id ({@code id} in the payload), when it has one. The delivery's id, used to
+   * recognise a delivery made twice, is the {@code webhook-id} header.
+   *
+   * @return the id, or {@code null}
+   */
+  String id();
+
+  /**
+   * The event type as sent, such as {@code conversation.completed}.
+   *
+   * @return the type, or {@code null} when the payload named none
+   */
+  String type();
+
+  /**
+   * When the event happened ({@code created_at} or {@code timestamp}), as sent.
+   *
+   * @return the text, or {@code null}
+   */
+  String createdAt();
+
+  /**
+   * The event's body: the {@code data} object, or, when the payload has none, every top-level field
+   * but the type.
+   *
+   * @return the fields, in their JSON form
+   */
+  Map<String, Object> data();
+
+  /**
+   * The payload exactly as received.
+   *
+   * @return the raw JSON
+   */
+  String rawJson();
+
+  /**
+   * {@link #createdAt()} as an instant, when it is ISO-8601 or epoch seconds.
+   *
+   * @return the instant
+   */
+  default Optional<Instant> createdAtInstant() {
+    return JsonFields.instant(createdAt());
+  }
+
+  /**
+   * The conversation the event is about: {@code conversation_id}, {@code conversationId} or {@code
+   * conversation.id} in the body.
+   *
+   * @return the id, when present
+   */
+  default Optional<String> conversationId() {
+    String id = JsonFields.text(data(), "conversation_id", "conversationId");
+    if (id == null) {
+      id = JsonFields.text(JsonFields.object(data(), "conversation"), "id");
+    }
+    return Optional.ofNullable(id);
+  }
+
+  /**
+   * The agent the event is about: {@code agent_id}, {@code agentId} or {@code agent.id} in the
+   * body.
+   *
+   * @return the id, when present
+   */
+  default Optional<String> agentId() {
+    String id = JsonFields.text(data(), "agent_id", "agentId");
+    if (id == null) {
+      id = JsonFields.text(JsonFields.object(data(), "agent"), "id");
+    }
+    return Optional.ofNullable(id);
+  }
+
+  /**
+   * Any field of the body.
+   *
+   * @param name the field's JSON name
+   * @return the value in its JSON form
+   */
+  default Optional<Object> field(String name) {
+    return Optional.ofNullable(data().get(name));
+  }
+}
