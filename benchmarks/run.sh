@@ -40,17 +40,18 @@ mkdir -p "$RAW"
 
 FAILED=()
 run_part() {
-  local name=$1; shift
+  local name=$1 file=$2; shift 2
   echo "== $name"
+  rm -f "$RAW/$file.tsv" # a failed part leaves no stale figures behind
   if ! "$JAVA" -Dbench.results="$RAW" -cp "$CP" "$@"; then
     FAILED+=("$name")
   fi
 }
 
-wants lead && run_part lead -Xmx512m dev.switchboard.benchmarks.lead.LeadSubmissionBench
-wants ingest && run_part ingest -Xmx256m dev.switchboard.benchmarks.ingest.IngestBench
-wants jmh && run_part jmh -Xmx512m dev.switchboard.benchmarks.jmh.JmhBench
-wants startup && run_part startup -Xmx256m dev.switchboard.benchmarks.startup.StartupBench
+wants lead && run_part lead 1-lead -Xmx512m dev.switchboard.benchmarks.lead.LeadSubmissionBench
+wants ingest && run_part ingest 2-ingest -Xmx256m dev.switchboard.benchmarks.ingest.IngestBench
+wants jmh && run_part jmh 3-jmh -Xmx512m dev.switchboard.benchmarks.jmh.JmhBench
+wants startup && run_part startup 4-startup -Xmx256m dev.switchboard.benchmarks.startup.StartupBench
 
 echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) at end" >> "$RAW/machine.txt"
 "$JAVA" -Dbench.results="$RAW" -cp "$CP" dev.switchboard.benchmarks.Report benchmarks/results/latest.md

@@ -1,18 +1,21 @@
 package dev.switchboard.benchmarks.ingest;
 
+import dev.switchboard.futwork.webhook.CampaignPostCall;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The application under load: the Futwork webhook starter's endpoint at {@code /webhooks/futwork}
- * and, beside it, {@link #bare(byte[])} at {@code /bare/futwork}, which takes the same body and
- * answers 200. Prints {@code READY <port>} once it serves requests.
+ * with a listener that only counts, and, beside it, {@link #bare(byte[])} at {@code /bare/futwork},
+ * which takes the same body and answers 200. Prints {@code READY <port>} once it serves requests.
  */
 @SpringBootApplication
 @RestController
@@ -27,6 +30,28 @@ public class IngestApp {
   @PostMapping("/bare/futwork")
   public ResponseEntity<Void> bare(@RequestBody byte[] body) {
     return ResponseEntity.ok().build();
+  }
+
+  private final LongAdder published = new LongAdder();
+
+  /**
+   * The application's listener: does nothing but count.
+   *
+   * @param call the published post-call
+   */
+  @EventListener
+  public void onPostCall(CampaignPostCall call) {
+    published.increment();
+  }
+
+  /**
+   * How many post-calls were published to the listener, for the harness to check.
+   *
+   * @return the count
+   */
+  @GetMapping("/bench/published")
+  public long published() {
+    return published.sum();
   }
 
   /**

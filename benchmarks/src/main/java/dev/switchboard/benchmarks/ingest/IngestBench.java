@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
+import dev.switchboard.benchmarks.StarterProperties;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class IngestBench {
 
   static final String SECRET_HEADER = "X-Webhook-Secret";
-  static final String SECRET = "bench-webhook-secret-0123456789";
+  static final String SECRET = StarterProperties.FUTWORK_WEBHOOK_SECRET;
   private static final String STARTER = "/webhooks/futwork";
   private static final String BARE = "/bare/futwork";
 
@@ -71,21 +72,16 @@ public final class IngestBench {
                 "campaign post-call, 20 KB transcript",
                 write(work, "large.json", json.writeValueAsBytes(large))));
 
-    Process app =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 javaBin(),
                 "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                IngestApp.class.getName(),
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off",
-                "--futwork.api-key=bench-api-key",
-                "--futwork.webhook.secret=" + SECRET)
-            .redirectErrorStream(true)
-            .start();
+                IngestApp.class.getName()));
+    command.addAll(StarterProperties.args());
+    Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       int port = awaitReady(app);
       String base = "http://127.0.0.1:" + port;
@@ -134,6 +130,11 @@ public final class IngestBench {
           }
         }
         figures.addAll(figures(payload.name(), sdk, bare, connections, seconds, rounds));
+      }
+      long published = published(base);
+      System.out.println("  post-calls published to the listener: " + published);
+      if (starter && published == 0) {
+        throw new IllegalStateException("the starter answered but published nothing");
       }
       Results.write("2-ingest", figures);
     } finally {
@@ -247,6 +248,15 @@ public final class IngestBench {
       throw new IllegalStateException("wrk failed:\n" + output);
     }
     return Wrk.parse(output);
+  }
+
+  private static long published(String base) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/bench/published")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return Long.parseLong(response.body().trim());
   }
 
   private static boolean probe(String url, byte[] template) throws Exception {

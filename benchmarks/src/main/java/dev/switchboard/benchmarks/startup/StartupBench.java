@@ -2,6 +2,7 @@ package dev.switchboard.benchmarks.startup;
 
 import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
+import dev.switchboard.benchmarks.StarterProperties;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -164,18 +165,8 @@ public final class StartupBench {
                 "-Xmx256m",
                 "-cp",
                 v.classPath(),
-                StartupApp.class.getName(),
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                // what the starters need to start; ignored when they are absent
-                "--futwork.api-key=bench-api-key",
-                "--futwork.webhook.secret=bench-webhook-secret-0123456789",
-                "--flowforge.webhook.secret=bench-webhook-secret-0123456789",
-                "--workflux.client-id=bench-client",
-                "--workflux.client-secret=bench-client-secret",
-                "--workflux.webhook.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+                StartupApp.class.getName()));
+    command.addAll(StarterProperties.args());
     command.addAll(v.extraArgs());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
