@@ -1,5 +1,6 @@
 package dev.switchboard.benchmarks.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.SpringApplication;
@@ -31,6 +32,24 @@ public class IngestApp {
   public ResponseEntity<Void> bare(@RequestBody byte[] body) {
     return ResponseEntity.ok().build();
   }
+
+  /**
+   * Diagnostic: the bare controller plus Jackson's tree model on the body, the least any endpoint
+   * that reads the delivery must do.
+   *
+   * @param body the delivery
+   * @return 200 with no body
+   * @throws java.io.IOException when the body is not JSON
+   */
+  @PostMapping("/bare-parse/futwork")
+  public ResponseEntity<Void> bareParse(@RequestBody byte[] body) throws java.io.IOException {
+    if (plain.readTree(body).size() == 0) {
+      return ResponseEntity.badRequest().build();
+    }
+    return ResponseEntity.ok().build();
+  }
+
+  private final ObjectMapper plain = new ObjectMapper();
 
   private final LongAdder published = new LongAdder();
 

@@ -35,6 +35,7 @@ public final class IngestBench {
   static final String SECRET = StarterProperties.FUTWORK_WEBHOOK_SECRET;
   private static final String STARTER = "/webhooks/futwork";
   private static final String BARE = "/bare/futwork";
+  private static final String BARE_PARSE = "/bare-parse/futwork";
 
   private IngestBench() {}
 
@@ -97,27 +98,26 @@ public final class IngestBench {
           seconds,
           rounds,
           starter ? "present" : "ABSENT");
-      List<String> paths = starter ? List.of(STARTER, BARE) : List.of(BARE);
+      List<String> paths = starter ? List.of(STARTER, BARE, BARE_PARSE) : List.of(BARE, BARE_PARSE);
       List<Figure> figures = new ArrayList<>();
       long run = System.currentTimeMillis();
       for (Payload payload : payloads) {
         for (String path : paths) { // warm-up, not measured
-          wrk(lua, base + path, payload.file(), "w" + run++, connections, Math.max(3, seconds / 2));
+          wrk(lua, base + path, payload.file(), "w" + run++, connections, seconds);
         }
         List<Wrk> sdk = new ArrayList<>();
         List<Wrk> bare = new ArrayList<>();
+        List<Wrk> bareParse = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           List<String> order = new ArrayList<>(paths);
-          if (r % 2 == 1) {
-            java.util.Collections.reverse(order);
-          }
+          java.util.Collections.rotate(order, r); // each path takes its turn first
           for (String path : order) {
             Wrk w = wrk(lua, base + path, payload.file(), "r" + run++, connections, seconds);
             if (w.non2xx() > 0) {
               throw new IllegalStateException(
                   path + ": " + w.non2xx() + " answers were not 2xx (or socket errors)");
             }
-            (path.equals(BARE) ? bare : sdk).add(w);
+            (path.equals(BARE) ? bare : path.equals(BARE_PARSE) ? bareParse : sdk).add(w);
             System.out.printf(
                 Locale.ROOT,
                 "  %s %s round %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
@@ -130,6 +130,15 @@ public final class IngestBench {
           }
         }
         figures.addAll(figures(payload.name(), sdk, bare, connections, seconds, rounds));
+        figures.add(
+            new Figure(
+                "Webhook ingest",
+                "diagnostic: " + payload.name() + ": bare controller + readTree, throughput",
+                "req/s",
+                Results.median(bareParse.stream().map(Wrk::requestsPerSecond).toList()),
+                Results.median(bare.stream().map(Wrk::requestsPerSecond).toList()),
+                "-",
+                "the least an endpoint that reads the JSON pays, against the bare controller"));
       }
       long published = published(base);
       System.out.println("  post-calls published to the listener: " + published);

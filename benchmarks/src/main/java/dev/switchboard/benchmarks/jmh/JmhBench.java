@@ -106,6 +106,14 @@ public final class JmhBench {
               MISSING),
           new Pair(
               "Parsing",
+              "diagnostic: campaign post-call bound straight to its record (databind) vs readTree",
+              "parses/s",
+              "ParsingBenchmark.campaignBound",
+              "ParsingBenchmark.campaignTree",
+              "-",
+              MISSING),
+          new Pair(
+              "Parsing",
               "Futwork workflow post-call: typed vs readTree",
               "parses/s",
               "ParsingBenchmark.workflowTyped",

@@ -54,7 +54,8 @@ public class MappingBenchmark {
     row.put("city", "Pune");
     MappingResult check = mapping.apply(row);
     if (!check.isValid() || !check.values().equals(byHand())) {
-      throw new IllegalStateException("the mapping and the hand-written code disagree: " + check);
+      throw new IllegalStateException(
+          "the mapping and the hand-written code disagree: " + check.values() + " vs " + byHand());
     }
   }
 
@@ -77,14 +78,16 @@ public class MappingBenchmark {
   public Map<String, Object> byHand() {
     Map<String, Object> out = new LinkedHashMap<>();
     Object first = row.get("first_name");
-    out.put("FirstName", first == null ? null : first.toString().trim());
+    String firstName = first == null ? null : first.toString().trim();
+    out.put("FirstName", firstName);
     Object email = row.get("email");
     String lower = email == null ? null : email.toString().toLowerCase(Locale.ROOT);
     if (lower == null || !EMAIL.matcher(lower).matches()) {
       throw new IllegalArgumentException("Email: not a valid email address");
     }
     out.put("Email", lower);
-    out.put("FullName", first + " " + row.get("last_name"));
+    Object last = row.get("last_name");
+    out.put("FullName", firstName + " " + (last == null ? "" : last.toString().trim()));
     return out;
   }
 }
