@@ -20,6 +20,7 @@ fi
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building (./mvnw -Pbench package -pl benchmarks -am -DskipTests)"
+  rm -rf benchmarks/target/lib # the copied class path must hold one Boot line only
   ./mvnw -B -q -Pbench package -pl benchmarks -am -DskipTests
 fi
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints the results table from every part's figures and writes it, with the machine's description,
@@ -83,7 +84,7 @@ public final class Report {
           .append(" | ")
           .append(Figure.format(f.baseline()))
           .append(" | ")
-          .append(Figure.format(f.ratio()))
+          .append(Double.isNaN(f.ratio()) ? "—" : String.format(Locale.ROOT, "%.3f", f.ratio()))
           .append(" | ")
           .append(Figure.format(f.difference()))
           .append(" | ")
