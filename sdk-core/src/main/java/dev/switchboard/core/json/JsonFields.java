@@ -109,9 +109,10 @@ public final class JsonFields {
    * Copies a map, keeping its order and its null values.
    *
    * @param map the map, may be null
+   * @param <V> the values' type
    * @return an unmodifiable copy, or null for null
    */
-  public static Map<String, Object> copy(Map<String, Object> map) {
+  public static <V> Map<String, V> copy(Map<String, V> map) {
     return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 

@@ -76,7 +76,8 @@ public class WorkFluxAutoConfiguration {
    * The verifier of WorkFlux deliveries, for the receiving endpoint.
    *
    * @param properties the {@code workflux.*} properties
-   * @param clocks the application's clock, when it has one
+   * @param clocks the application's clock, when it has exactly one (the one the receiving pipeline
+   *     uses)
    * @return the verifier of the configured scheme
    */
   @Bean
@@ -94,7 +95,7 @@ public class WorkFluxAutoConfiguration {
     StandardWebhooks.Builder builder =
         StandardWebhooks.builder()
             .tolerance(webhook.tolerance())
-            .clock(clocks.getIfAvailable(Clock::systemUTC));
+            .clock(clocks.getIfUnique(Clock::systemUTC));
     secrets.forEach(builder::secret);
     return builder.build();
   }

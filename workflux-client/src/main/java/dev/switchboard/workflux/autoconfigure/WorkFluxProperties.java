@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the WorkFlux client and webhooks, under {@code workflux}.
@@ -58,6 +59,14 @@ public record WorkFluxProperties(
    * @param signatureHeader Header holding the hex signature (hex-hmac scheme).
    * @param subscribeOnStartup Subscription created when the application starts, unless one for the
    *     same URL exists.
+   * @param enabled Whether a servlet web application receives WorkFlux deliveries. Unset: the
+   *     receiver is on when secret, previous-secrets or path is set or allow-unauthenticated is
+   *     true, and off otherwise, so an application that only calls the API needs no webhook
+   *     settings. true without a secret fails startup unless allow-unauthenticated is true.
+   * @param path Request path WorkFlux posts deliveries to (the URL of the subscription).
+   * @param allowUnauthenticated Whether to accept deliveries without a verified signature when no
+   *     secret is set. Only for endpoints protected another way; a warning is logged at startup.
+   * @param maxBodySize Largest accepted delivery body; larger deliveries are answered 413.
    */
   public record Webhook(
       Secret secret,
@@ -65,7 +74,14 @@ public record WorkFluxProperties(
       @DefaultValue("standard-webhooks") Scheme scheme,
       @DefaultValue("5m") Duration tolerance,
       @DefaultValue("x-workflux-signature") String signatureHeader,
-      @DefaultValue SubscribeOnStartup subscribeOnStartup) {
+      @DefaultValue SubscribeOnStartup subscribeOnStartup,
+      Boolean enabled,
+      @DefaultValue(DEFAULT_PATH) String path,
+      @DefaultValue("false") boolean allowUnauthenticated,
+      @DefaultValue("1MB") DataSize maxBodySize) {
+
+    /** The receiver's default path. */
+    public static final String DEFAULT_PATH = "/webhooks/workflux";
 
     /** Never a null list. */
     public Webhook {

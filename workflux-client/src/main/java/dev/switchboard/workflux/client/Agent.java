@@ -2,7 +2,8 @@ package dev.switchboard.workflux.client;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.switchboard.workflux.internal.JsonFields;
+import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.workflux.internal.JsonMaps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record Agent(
 
   /** Never a null map. */
   public Agent {
-    other = JsonFields.copy(other);
+    other = other == null ? Map.of() : JsonFields.copy(other);
   }
 
   /**
@@ -46,12 +47,12 @@ public record Agent(
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Agent fromJson(Map<String, Object> json) {
     return new Agent(
-        JsonFields.text(json, "id"),
-        JsonFields.text(json, "name"),
-        JsonFields.text(json, "status"),
-        JsonFields.text(json, "created_at"),
-        JsonFields.text(json, "updated_at"),
-        JsonFields.others(json, TYPED));
+        JsonMaps.text(json, "id"),
+        JsonMaps.text(json, "name"),
+        JsonMaps.text(json, "status"),
+        JsonMaps.text(json, "created_at"),
+        JsonMaps.text(json, "updated_at"),
+        JsonMaps.others(json, TYPED));
   }
 
   /**
@@ -63,11 +64,11 @@ public record Agent(
   @JsonValue
   public Map<String, Object> toJson() {
     Map<String, Object> out = new LinkedHashMap<>();
-    JsonFields.putIfPresent(out, "id", id);
-    JsonFields.putIfPresent(out, "name", name);
-    JsonFields.putIfPresent(out, "status", status);
-    JsonFields.putIfPresent(out, "created_at", createdAt);
-    JsonFields.putIfPresent(out, "updated_at", updatedAt);
+    JsonMaps.putIfPresent(out, "id", id);
+    JsonMaps.putIfPresent(out, "name", name);
+    JsonMaps.putIfPresent(out, "status", status);
+    JsonMaps.putIfPresent(out, "created_at", createdAt);
+    JsonMaps.putIfPresent(out, "updated_at", updatedAt);
     out.putAll(other);
     return out;
   }
@@ -88,6 +89,6 @@ public record Agent(
    * @return the instant
    */
   public Optional<Instant> createdAtInstant() {
-    return JsonFields.instant(createdAt);
+    return JsonMaps.instant(createdAt);
   }
 }

@@ -2,7 +2,8 @@ package dev.switchboard.workflux.client;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.switchboard.workflux.internal.JsonFields;
+import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.workflux.internal.JsonMaps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record Conversation(
 
   /** Never a null map. */
   public Conversation {
-    other = JsonFields.copy(other);
+    other = other == null ? Map.of() : JsonFields.copy(other);
   }
 
   /**
@@ -45,12 +46,12 @@ public record Conversation(
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Conversation fromJson(Map<String, Object> json) {
     return new Conversation(
-        JsonFields.text(json, "id"),
-        JsonFields.text(json, "agent_id"),
-        JsonFields.text(json, "status"),
-        JsonFields.text(json, "created_at"),
-        JsonFields.text(json, "updated_at"),
-        JsonFields.others(json, TYPED));
+        JsonMaps.text(json, "id"),
+        JsonMaps.text(json, "agent_id"),
+        JsonMaps.text(json, "status"),
+        JsonMaps.text(json, "created_at"),
+        JsonMaps.text(json, "updated_at"),
+        JsonMaps.others(json, TYPED));
   }
 
   /**
@@ -61,11 +62,11 @@ public record Conversation(
   @JsonValue
   public Map<String, Object> toJson() {
     Map<String, Object> out = new LinkedHashMap<>();
-    JsonFields.putIfPresent(out, "id", id);
-    JsonFields.putIfPresent(out, "agent_id", agentId);
-    JsonFields.putIfPresent(out, "status", status);
-    JsonFields.putIfPresent(out, "created_at", createdAt);
-    JsonFields.putIfPresent(out, "updated_at", updatedAt);
+    JsonMaps.putIfPresent(out, "id", id);
+    JsonMaps.putIfPresent(out, "agent_id", agentId);
+    JsonMaps.putIfPresent(out, "status", status);
+    JsonMaps.putIfPresent(out, "created_at", createdAt);
+    JsonMaps.putIfPresent(out, "updated_at", updatedAt);
     out.putAll(other);
     return out;
   }
@@ -86,6 +87,6 @@ public record Conversation(
    * @return the instant
    */
   public Optional<Instant> createdAtInstant() {
-    return JsonFields.instant(createdAt);
+    return JsonMaps.instant(createdAt);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.workflux.client;
 
-import dev.switchboard.workflux.internal.JsonFields;
+import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.workflux.internal.JsonMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record Page<T>(List<T> data, Map<String, Object> paging) {
   /** Never null collections. */
   public Page {
     data = data == null ? List.of() : List.copyOf(data);
-    paging = JsonFields.copy(paging);
+    paging = paging == null ? Map.of() : JsonFields.copy(paging);
   }
 
   /**
@@ -122,7 +123,7 @@ public record Page<T>(List<T> data, Map<String, Object> paging) {
       return true;
     }
     for (String nest : NESTS) {
-      Map<String, Object> nested = JsonFields.object(paging, nest);
+      Map<String, Object> nested = JsonMaps.object(paging, nest);
       if (nested != null && nested.containsKey(name)) {
         return true;
       }
@@ -131,9 +132,9 @@ public record Page<T>(List<T> data, Map<String, Object> paging) {
   }
 
   private String text(String name) {
-    String value = JsonFields.text(paging, name);
+    String value = JsonMaps.text(paging, name);
     for (int i = 0; value == null && i < NESTS.length; i++) {
-      value = JsonFields.text(JsonFields.object(paging, NESTS[i]), name);
+      value = JsonMaps.text(JsonMaps.object(paging, NESTS[i]), name);
     }
     return value;
   }

@@ -2,7 +2,8 @@ package dev.switchboard.workflux.client;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.switchboard.workflux.internal.JsonFields;
+import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.workflux.internal.JsonMaps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public record WebhookSubscription(
   /** Never null collections. */
   public WebhookSubscription {
     events = events == null ? List.of() : List.copyOf(events);
-    other = JsonFields.copy(other);
+    other = other == null ? Map.of() : JsonFields.copy(other);
   }
 
   /**
@@ -47,12 +48,12 @@ public record WebhookSubscription(
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static WebhookSubscription fromJson(Map<String, Object> json) {
     return new WebhookSubscription(
-        JsonFields.text(json, "id"),
-        JsonFields.text(json, "url"),
-        JsonFields.texts(json, "events"),
-        JsonFields.text(json, "status"),
-        JsonFields.text(json, "created_at"),
-        JsonFields.others(json, TYPED));
+        JsonMaps.text(json, "id"),
+        JsonMaps.text(json, "url"),
+        JsonMaps.texts(json, "events"),
+        JsonMaps.text(json, "status"),
+        JsonMaps.text(json, "created_at"),
+        JsonMaps.others(json, TYPED));
   }
 
   /**
@@ -63,11 +64,11 @@ public record WebhookSubscription(
   @JsonValue
   public Map<String, Object> toJson() {
     Map<String, Object> out = new LinkedHashMap<>();
-    JsonFields.putIfPresent(out, "id", id);
-    JsonFields.putIfPresent(out, "url", url);
+    JsonMaps.putIfPresent(out, "id", id);
+    JsonMaps.putIfPresent(out, "url", url);
     out.put("events", events);
-    JsonFields.putIfPresent(out, "status", status);
-    JsonFields.putIfPresent(out, "created_at", createdAt);
+    JsonMaps.putIfPresent(out, "status", status);
+    JsonMaps.putIfPresent(out, "created_at", createdAt);
     out.putAll(other);
     return out;
   }
@@ -78,7 +79,7 @@ public record WebhookSubscription(
    * @return the instant
    */
   public Optional<Instant> createdAtInstant() {
-    return JsonFields.instant(createdAt);
+    return JsonMaps.instant(createdAt);
   }
 
   /**

@@ -301,7 +301,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     if (json == null) {
       return Map.of();
     }
-    Map<String, Object> data = JsonFields.object(json, "data");
+    Map<String, Object> data = JsonMaps.object(json, "data");
     if (data != null && !json.containsKey("id")) {
       return data;
     }

@@ -87,7 +87,13 @@ public final class StandardWebhooks implements WebhookVerifier {
 
   @Override
   public VerificationResult verify(WebhookHeaders headers, byte[] body) {
+    return verify(headers, body, clock.instant());
+  }
+
+  @Override
+  public VerificationResult verify(WebhookHeaders headers, byte[] body, Instant now) {
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(now, "now");
     String id = trimmed(headers.first(idHeader));
     String timestamp = trimmed(headers.first(timestampHeader));
     List<String> signatureValues = headers.values(signatureHeader);
@@ -101,17 +107,16 @@ public final class StandardWebhooks implements WebhookVerifier {
             VerificationFailure.MISSING_HEADER, "The " + h[0] + " header is missing", id);
       }
     }
-    long seconds;
+    Instant signedAt;
     try {
-      seconds = Long.parseLong(timestamp);
-    } catch (NumberFormatException e) {
+      signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
+    } catch (NumberFormatException | java.time.DateTimeException e) {
       return VerificationResult.invalid(
           VerificationFailure.MALFORMED,
           "The " + timestampHeader + " header is not a number of seconds since the epoch",
           id);
     }
-    Instant signedAt = Instant.ofEpochSecond(seconds);
-    Duration drift = Duration.between(signedAt, clock.instant());
+    Duration drift = Duration.between(signedAt, now);
     if (drift.abs().compareTo(tolerance) > 0) {
       return VerificationResult.invalid(
           VerificationFailure.STALE,

@@ -1,6 +1,7 @@
 package dev.switchboard.workflux.webhook;
 
-import dev.switchboard.workflux.internal.JsonFields;
+import dev.switchboard.core.webhook.WebhookDelivery;
+import dev.switchboard.workflux.internal.JsonMaps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.Optional;
  * from {@code type} (or {@code event}), the body from {@code data}, and keeps the raw JSON. Every
  * other type, such as escalations and integration status updates whose names are not documented,
  * arrives as {@link UnknownWorkFluxEvent}.
+ *
+ * <p>Listen for one member ({@code @EventListener void on(ConversationCompleted event)}) or for the
+ * whole family ({@code @EventListener void on(WorkFluxEvent event)}) and switch over it.
  */
 public sealed interface WorkFluxEvent
     permits ConversationStarted, ConversationCompleted, AgentResponse, UnknownWorkFluxEvent {
@@ -53,12 +57,29 @@ public sealed interface WorkFluxEvent
   String rawJson();
 
   /**
+   * What arrived with the event: the idempotency key ({@code webhook-id}), the raw bytes, the
+   * headers without the signature headers, and the time received. Carried by the record rather than
+   * a thread-local, so {@code @Async} listeners reach it too.
+   *
+   * @return the delivery, or {@code null} for an event parsed or built outside the receiver
+   */
+  WebhookDelivery delivery();
+
+  /**
+   * A copy of this event carrying a delivery.
+   *
+   * @param delivery the delivery
+   * @return the copy
+   */
+  WorkFluxEvent withDelivery(WebhookDelivery delivery);
+
+  /**
    * {@link #createdAt()} as an instant, when it is ISO-8601 or epoch seconds.
    *
    * @return the instant
    */
   default Optional<Instant> createdAtInstant() {
-    return JsonFields.instant(createdAt());
+    return JsonMaps.instant(createdAt());
   }
 
   /**
@@ -68,9 +89,9 @@ public sealed interface WorkFluxEvent
    * @return the id, when present
    */
   default Optional<String> conversationId() {
-    String id = JsonFields.text(data(), "conversation_id", "conversationId");
+    String id = JsonMaps.text(data(), "conversation_id", "conversationId");
     if (id == null) {
-      id = JsonFields.text(JsonFields.object(data(), "conversation"), "id");
+      id = JsonMaps.text(JsonMaps.object(data(), "conversation"), "id");
     }
     return Optional.ofNullable(id);
   }
@@ -82,9 +103,9 @@ public sealed interface WorkFluxEvent
    * @return the id, when present
    */
   default Optional<String> agentId() {
-    String id = JsonFields.text(data(), "agent_id", "agentId");
+    String id = JsonMaps.text(data(), "agent_id", "agentId");
     if (id == null) {
-      id = JsonFields.text(JsonFields.object(data(), "agent"), "id");
+      id = JsonMaps.text(JsonMaps.object(data(), "agent"), "id");
     }
     return Optional.ofNullable(id);
   }

@@ -386,6 +386,11 @@ class WorkFluxAutoConfigurationTest {
   }
 
   @Test
+  void everyPropertyIsInTheConfigurationReference() {
+    dev.switchboard.core.testing.ConfigurationDocs.assertEveryPropertyDocumented();
+  }
+
+  @Test
   void everyPropertyHasADescriptionAndDocumentedDefaults() throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> metadata =
@@ -407,6 +412,10 @@ class WorkFluxAutoConfigurationTest {
             "workflux.base-url",
             "workflux.webhook.secret",
             "workflux.webhook.subscribe-on-startup.url",
+            "workflux.webhook.enabled",
+            "workflux.webhook.path",
+            "workflux.webhook.allow-unauthenticated",
+            "workflux.webhook.max-body-size",
             "workflux.http.retry.max-attempts",
             "management.health.workflux.enabled");
     assertThat(properties)
@@ -417,5 +426,9 @@ class WorkFluxAutoConfigurationTest {
         .filteredOn(p -> p.get("name").equals("workflux.webhook.tolerance"))
         .singleElement()
         .satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("5m"));
+    assertThat(properties)
+        .filteredOn(p -> p.get("name").equals("workflux.webhook.path"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("/webhooks/workflux"));
   }
 }

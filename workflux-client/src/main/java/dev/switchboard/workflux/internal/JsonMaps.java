@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads loosely typed JSON objects (as maps) into the public records, tolerating odd values. */
-public final class JsonFields {
+/**
+ * Reads the client's loosely typed JSON objects, held as maps, into the public records, tolerating
+ * odd values. Reads of JSON trees and map copies are sdk-core's {@link
+ * dev.switchboard.core.json.JsonFields}; this class only adds what maps need.
+ */
+public final class JsonMaps {
 
-  private JsonFields() {}
+  private JsonMaps() {}
 
   /**
    * A field as text: strings as they are, numbers and booleans in their JSON form.
@@ -84,16 +88,6 @@ public final class JsonFields {
           });
     }
     return Collections.unmodifiableMap(out);
-  }
-
-  /**
-   * Copies a map keeping nulls and order, unmodifiable; {@code null} gives an empty map.
-   *
-   * @param map the map
-   * @return the copy
-   */
-  public static Map<String, Object> copy(Map<String, ?> map) {
-    return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /**

@@ -1,0 +1,62 @@
+package dev.switchboard.flowforge.webhook;
+
+import dev.switchboard.core.webhook.WebhookDelivery;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A Flowforge webhook delivery. Listen to one member ({@code @EventListener void
+ * on(CapturedFormCreated form)}) or to the whole family ({@code @EventListener void
+ * on(FlowforgeEvent event)}); an event name Flowforge adds later arrives as an {@link
+ * UnknownFlowforgeEvent} instead of failing the delivery.
+ *
+ * <p>Every member carries the envelope: {@code id}, {@code event}, {@code object} and {@code
+ * created_at} as sent, the time as an {@link Instant}, and the delivery's metadata (raw bytes,
+ * headers without the secret, time received, idempotency key).
+ */
+public sealed interface FlowforgeEvent
+    permits CapturedFormCreated, CapturedIntentCreated, ConversationClosed, UnknownFlowforgeEvent {
+
+  /**
+   * The event's id, which Flowforge keeps across retries (the idempotency key).
+   *
+   * @return the id, as sent
+   */
+  String id();
+
+  /**
+   * The event's name as sent, such as {@code capturedform.created}.
+   *
+   * @return the name
+   */
+  String event();
+
+  /**
+   * The envelope's object type, {@code event} in every documented sample.
+   *
+   * @return the object type
+   */
+  String object();
+
+  /**
+   * When Flowforge created the event, as sent ({@code 2024-04-05 22:26:08}, zone-less).
+   *
+   * @return the raw text, or null when absent
+   */
+  String createdAt();
+
+  /**
+   * When Flowforge created the event, read in the configured zone ({@code flowforge.webhook.zone},
+   * UTC by default) or from an ISO-8601 value.
+   *
+   * @return the instant, or empty when absent or unreadable
+   */
+  Optional<Instant> createdAtInstant();
+
+  /**
+   * What arrived with the delivery.
+   *
+   * @return the delivery's metadata, or null for an event not built by the receiver
+   */
+  WebhookDelivery delivery();
+}

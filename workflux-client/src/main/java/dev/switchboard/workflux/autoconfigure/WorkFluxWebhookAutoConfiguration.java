@@ -1,0 +1,116 @@
+package dev.switchboard.workflux.autoconfigure;
+
+import dev.switchboard.core.webhook.WebhookEndpoint;
+import dev.switchboard.core.webhook.autoconfigure.WebhookAutoConfiguration;
+import dev.switchboard.workflux.webhook.StandardWebhooks;
+import dev.switchboard.workflux.webhook.WebhookVerifier;
+import dev.switchboard.workflux.webhook.WorkFluxWebhookAuthenticator;
+import dev.switchboard.workflux.webhook.WorkFluxWebhookParser;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Declares the WorkFlux event receiver ({@code /webhooks/workflux} by default), which sdk-core's
+ * {@link WebhookAutoConfiguration} serves: signatures verified by the {@link WebhookVerifier} bean
+ * (401 when refused), de-duplication on {@code webhook-id}, {@code WorkFluxEvent} records published
+ * to {@code @EventListener} methods.
+ *
+ * <p>Active only in a servlet web application with Spring MVC, and only when the application asks
+ * for it: {@code workflux.webhook.enabled=true}, or, with {@code enabled} unset, when {@code
+ * workflux.webhook.secret}, {@code previous-secrets} or {@code path} is set or {@code
+ * allow-unauthenticated} is true. An application that only calls the WorkFlux API needs no webhook
+ * settings. Once active, it refuses to start without a secret unless {@code
+ * workflux.webhook.allow-unauthenticated=true}. A bean named {@code workfluxWebhookEndpoint}
+ * replaces the endpoint.
+ */
+@AutoConfiguration(after = WorkFluxAutoConfiguration.class, before = WebhookAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(
+    name = {
+      "org.springframework.web.servlet.handler.SimpleUrlHandlerMapping",
+      "jakarta.servlet.http.HttpServletRequest"
+    })
+@Conditional(WorkFluxWebhookAutoConfiguration.ReceiverRequested.class)
+@EnableConfigurationProperties(WorkFluxProperties.class)
+public class WorkFluxWebhookAutoConfiguration {
+
+  /** The source name of WorkFlux deliveries in metrics, logs and the delivery store. */
+  public static final String SOURCE = "workflux";
+
+  /** Creates the configuration. */
+  public WorkFluxWebhookAutoConfiguration() {}
+
+  /**
+   * The WorkFlux event receiver.
+   *
+   * @param properties the {@code workflux.*} properties
+   * @param verifiers the verifier of the configured scheme, present when a secret is set
+   * @return the endpoint
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "workfluxWebhookEndpoint")
+  public WebhookEndpoint workfluxWebhookEndpoint(
+      WorkFluxProperties properties, ObjectProvider<WebhookVerifier> verifiers) {
+    WorkFluxProperties.Webhook webhook = properties.webhook();
+    WebhookVerifier verifier = verifiers.getIfUnique();
+    return WebhookEndpoint.builder(SOURCE, webhook.path(), new WorkFluxWebhookParser())
+        .authenticator(verifier == null ? null : WorkFluxWebhookAuthenticator.of(verifier))
+        .sensitiveHeaders(StandardWebhooks.SIGNATURE_HEADER, webhook.signatureHeader())
+        .maxBodySize(webhook.maxBodySize().toBytes())
+        .allowUnauthenticated(webhook.allowUnauthenticated())
+        .configurationHints("workflux.webhook.secret", "workflux.webhook.allow-unauthenticated")
+        .build();
+  }
+
+  /**
+   * Matches when {@code workflux.webhook.enabled} is true, or is unset and a secret, previous
+   * secrets or a path is set, or unauthenticated deliveries are allowed.
+   */
+  static final class ReceiverRequested extends SpringBootCondition {
+
+    private static final String PREFIX = "workflux.webhook.";
+
+    @Override
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      Binder binder = Binder.get(context.getEnvironment());
+      Boolean enabled = binder.bind(PREFIX + "enabled", Boolean.class).orElse(null);
+      if (enabled != null) {
+        return enabled
+            ? ConditionOutcome.match(PREFIX + "enabled is true")
+            : ConditionOutcome.noMatch(PREFIX + "enabled is false");
+      }
+      for (String name : List.of("secret", "path")) {
+        if (binder.bind(PREFIX + name, String.class).isBound()) {
+          return ConditionOutcome.match(PREFIX + name + " is set");
+        }
+      }
+      if (!binder
+          .bind(PREFIX + "previous-secrets", Bindable.listOf(String.class))
+          .orElse(List.of())
+          .isEmpty()) {
+        return ConditionOutcome.match(PREFIX + "previous-secrets is set");
+      }
+      if (binder.bind(PREFIX + "allow-unauthenticated", Boolean.class).orElse(false)) {
+        return ConditionOutcome.match(PREFIX + "allow-unauthenticated is true");
+      }
+      return ConditionOutcome.noMatch(
+          "none of "
+              + PREFIX
+              + "enabled, secret, previous-secrets, path or allow-unauthenticated is set");
+    }
+  }
+}
