@@ -2,27 +2,33 @@ package dev.switchboard.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.core.json.Json;
-import dev.switchboard.futwork.webhook.CampaignPostCall;
-import dev.switchboard.futwork.webhook.WorkflowPostCall;
+import dev.switchboard.core.webhook.WebhookRequest;
+import dev.switchboard.flowforge.webhook.internal.FlowforgePayloadParser;
 import dev.switchboard.futwork.webhook.internal.FutworkPayloadParser;
-import dev.switchboard.workflux.webhook.WorkFluxEvent;
 import dev.switchboard.workflux.webhook.WorkFluxEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Parsing: each payload family from its bytes to its typed record, against Jackson's tree model
- * ({@code readTree}) on the same bytes with a plain {@link ObjectMapper}.
+ * Parsing: each payload family from its bytes to its typed record through the receiver's own parser
+ * (the record, its delivery and its deduplication key, as the starter produces them), against
+ * Jackson's tree model ({@code readTree}) on the same bytes with a plain {@link ObjectMapper}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,26 +40,54 @@ public class ParsingBenchmark {
       "{\"id\":\"evt_1\",\"type\":\"conversation.completed\",\"created_at\":\"2024-01-01T12:00:00Z\","
           + "\"data\":{\"conversation_id\":\"cv_1\",\"agent_id\":\"ag_1\",\"outcome\":\"resolved\"}}";
 
-  byte[] campaign;
-  byte[] workflow;
-  byte[] workflux;
+  /** The payload family. */
+  @Param({
+    "futwork-campaign-post-call",
+    "futwork-workflow-post-call",
+    "flowforge-captured-form-created",
+    "flowforge-captured-intent-created",
+    "flowforge-conversation-closed",
+    "workflux-conversation-completed"
+  })
+  public String family;
+
+  byte[] body;
   ObjectMapper plain;
+  Callable<Object> typed;
 
   /**
-   * Loads the documented sample payloads.
+   * Loads the payload and picks its parser.
    *
-   * @throws IOException when a fixture is missing
+   * @throws Exception when a fixture is missing or does not parse
    */
   @Setup
-  public void setUp() throws IOException {
-    campaign = fixture("futwork-campaign-post-call.json");
-    workflow = fixture("futwork-workflow-post-call.json");
-    workflux = WORKFLUX_COMPLETED.getBytes(StandardCharsets.UTF_8);
+  public void setUp() throws Exception {
     plain = new ObjectMapper();
-    CampaignPostCall bound = campaignBound();
-    if (!bound.equals(campaignTyped())) {
-      throw new IllegalStateException(
-          "direct binding differs from the parser: " + bound + " vs " + campaignTyped());
+    if (family.startsWith("workflux")) {
+      body = WORKFLUX_COMPLETED.getBytes(StandardCharsets.UTF_8);
+      typed = () -> WorkFluxEvents.parse(body);
+    } else {
+      body = fixture(family + ".json");
+      WebhookRequest request =
+          new WebhookRequest(
+              family.substring(0, family.indexOf('-')),
+              body,
+              Map.of("Content-Type", List.of("application/json")),
+              Map.of(),
+              "127.0.0.1",
+              Instant.now(),
+              Set.of());
+      if (family.startsWith("futwork")) {
+        FutworkPayloadParser parser = new FutworkPayloadParser();
+        typed = () -> parser.parse(request).event();
+      } else {
+        FlowforgePayloadParser parser = new FlowforgePayloadParser(ZoneOffset.UTC);
+        typed = () -> parser.parse(request).event();
+      }
+    }
+    String type = typed.call().getClass().getSimpleName();
+    if (type.startsWith("Unknown") || type.startsWith("Unrecognized")) {
+      throw new IllegalStateException(family + " was not recognised: " + type);
     }
   }
 
@@ -67,79 +101,24 @@ public class ParsingBenchmark {
   }
 
   /**
-   * Futwork campaign post-call bytes to {@link CampaignPostCall}, as the starter's parser does.
+   * The SDK: the bytes to the family's typed record.
    *
    * @return the record
-   * @throws IOException never for the fixture
+   * @throws Exception never for the fixtures
    */
   @Benchmark
-  public CampaignPostCall campaignTyped() throws IOException {
-    return FutworkPayloadParser.campaign(Json.mapper().readTree(campaign), null);
-  }
-
-  /**
-   * Diagnostic: the same bytes bound straight to {@link CampaignPostCall} by Jackson databind (its
-   * {@code @JsonProperty} components), with no tree in between: what the recommended fix costs.
-   *
-   * @return the record
-   * @throws IOException never for the fixture
-   */
-  @Benchmark
-  public CampaignPostCall campaignBound() throws IOException {
-    return Json.mapper().readValue(campaign, CampaignPostCall.class);
+  public Object typed() throws Exception {
+    return typed.call();
   }
 
   /**
    * The baseline: the same bytes to a Jackson tree.
    *
    * @return the tree
-   * @throws IOException never for the fixture
+   * @throws IOException never for the fixtures
    */
   @Benchmark
-  public JsonNode campaignTree() throws IOException {
-    return plain.readTree(campaign);
-  }
-
-  /**
-   * Futwork workflow post-call bytes to {@link WorkflowPostCall}, as the starter's parser does.
-   *
-   * @return the record
-   * @throws IOException never for the fixture
-   */
-  @Benchmark
-  public WorkflowPostCall workflowTyped() throws IOException {
-    return FutworkPayloadParser.workflow(Json.mapper().readTree(workflow), null);
-  }
-
-  /**
-   * The baseline: the same bytes to a Jackson tree.
-   *
-   * @return the tree
-   * @throws IOException never for the fixture
-   */
-  @Benchmark
-  public JsonNode workflowTree() throws IOException {
-    return plain.readTree(workflow);
-  }
-
-  /**
-   * WorkFlux delivery bytes to its {@link WorkFluxEvent} record.
-   *
-   * @return the event
-   */
-  @Benchmark
-  public WorkFluxEvent workfluxTyped() {
-    return WorkFluxEvents.parse(workflux);
-  }
-
-  /**
-   * The baseline: the same bytes to a Jackson tree.
-   *
-   * @return the tree
-   * @throws IOException never for the sample
-   */
-  @Benchmark
-  public JsonNode workfluxTree() throws IOException {
-    return plain.readTree(workflux);
+  public JsonNode tree() throws IOException {
+    return plain.readTree(body);
   }
 }
