@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Webhook ingest: starts {@link IngestApp} in its own JVM, then loads the starter's endpoint and
- * the bare controller in alternating wrk runs at a fixed concurrency, with the campaign post-call
+ * the bare controller in rotating wrk runs at a fixed concurrency, with the campaign post-call
  * fixture and a variant carrying a 20 KB transcript; each request has its own {@code callSid}.
  */
 public final class IngestBench {
@@ -161,9 +161,11 @@ public final class IngestBench {
             + connections
             + " -d"
             + seconds
-            + "s, median of "
+            + "s after a "
+            + seconds
+            + " s warm-up per path, median of "
             + rounds
-            + " alternating runs";
+            + " runs, each path first in turn";
     double bareRate = Results.median(bare.stream().map(Wrk::requestsPerSecond).toList());
     double bareP50 = Results.median(bare.stream().map(Wrk::p50Millis).toList());
     double bareP99 = Results.median(bare.stream().map(Wrk::p99Millis).toList());

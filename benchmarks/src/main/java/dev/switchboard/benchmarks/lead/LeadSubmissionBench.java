@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Lead submission throughput: {@link LeadClient} against the JDK's {@link HttpClient} sending the
- * same bytes with the same headers, one at a time and 32 at once, in alternating rounds against one
+ * same bytes with the same headers, one at a time and 32 at once, in rotating rounds against one
  * stub server in its own JVM.
  */
 public final class LeadSubmissionBench {
@@ -196,6 +196,10 @@ public final class LeadSubmissionBench {
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-Xmx256m",
                 "-Dsun.net.httpserver.nodelay=true",
+                // Keep idle connections: each client's pool idles while the others run, and a
+                // connection the server closes meanwhile fails the next POST on reuse.
+                "-Dsun.net.httpserver.idleInterval=3600",
+                "-Dsun.net.httpserver.maxIdleConnections=1000",
                 "-cp",
                 System.getProperty("java.class.path"),
                 StubServer.class.getName())
