@@ -109,4 +109,34 @@ class FlowforgeStartupTest {
   void everyPropertyIsDescribedAndInTheConfigurationReference() {
     ConfigurationDocs.assertEveryPropertyDocumented();
   }
+
+  @Test
+  void theDocumentedTimeFormIsReadExactlyAndOddOnesFallBackToTheFormatters() {
+    var parser =
+        new dev.switchboard.flowforge.webhook.internal.FlowforgePayloadParser(
+            java.time.ZoneOffset.UTC);
+    java.util.function.Function<String, java.util.Optional<Instant>> read =
+        text -> {
+          WebhookRequest request =
+              new WebhookRequest(
+                  "flowforge",
+                  ("{\"id\":\"x\",\"event\":\"conversation.closed\",\"data\":{},\"created_at\":\""
+                          + text
+                          + "\"}")
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  Map.of(),
+                  Map.of(),
+                  "::1",
+                  Instant.now(),
+                  Set.of());
+          return ((FlowforgeEvent) parser.parse(request).event()).createdAtInstant();
+        };
+    assertThat(read.apply("2024-02-29 23:59:59")).contains(Instant.parse("2024-02-29T23:59:59Z"));
+    assertThat(read.apply("2023-02-29 10:00:00")).isEmpty();
+    assertThat(read.apply("2024-13-01 10:00:00")).isEmpty();
+    assertThat(read.apply("2024-04-10 25:00:00")).isEmpty();
+    assertThat(read.apply("2024-04-10 1a:00:00")).isEmpty();
+    assertThat(read.apply("2024-04-10 18:16:50.5"))
+        .contains(Instant.parse("2024-04-10T18:16:50.500Z"));
+  }
 }

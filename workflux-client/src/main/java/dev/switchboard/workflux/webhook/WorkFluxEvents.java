@@ -1,14 +1,16 @@
 package dev.switchboard.workflux.webhook;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.json.Json;
-import dev.switchboard.core.json.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
-import dev.switchboard.core.webhook.WebhookParser;
+import dev.switchboard.core.webhook.WebhookJson;
 import dev.switchboard.core.webhook.WebhookPayloadException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,45 +58,95 @@ public final class WorkFluxEvents {
    * @throws WebhookPayloadException when the body is not a JSON object
    */
   public static WorkFluxEvent parse(byte[] body, WebhookDelivery delivery) {
-    JsonNode json;
+    Fields f;
     try {
-      json = WebhookParser.readJson(body);
+      f = WebhookJson.read(body, WorkFluxEvents::fields);
     } catch (WebhookPayloadException e) {
       throw new WebhookPayloadException(
           "A WorkFlux delivery is not a JSON object: " + e.getMessage());
     }
-    if (!json.isObject()) {
+    if (f.notAnObject != null) {
       throw new WebhookPayloadException(
-          "A WorkFlux delivery is not a JSON object: "
-              + json.getNodeType().name().toLowerCase(Locale.ROOT)
-              + " received.");
+          "A WorkFlux delivery is not a JSON object: " + f.notAnObject + " received.");
     }
     String raw = new String(body, StandardCharsets.UTF_8);
-    String typeField = "type";
-    String type = JsonFields.text(json, typeField);
-    if (type == null) {
-      typeField = "event";
-      type = JsonFields.text(json, typeField);
-    }
-    Map<String, Object> data = JsonFields.map(json, "data");
+    String type = f.type != null ? f.type : f.event;
+    Map<String, Object> data = f.data;
     if (data == null) {
-      ObjectNode rest = ((ObjectNode) json).deepCopy();
-      rest.remove(typeField);
-      data = JsonFields.copy(Json.mapper().convertValue(rest, MAP));
+      Map<String, Object> rest = f.rest;
+      rest.remove(f.type != null ? "type" : "event");
+      data = Collections.unmodifiableMap(rest);
     }
-    String id = JsonFields.text(json, "id");
-    String createdAt = JsonFields.text(json, "created_at");
-    if (createdAt == null) {
-      createdAt = JsonFields.text(json, "timestamp");
-    }
+    String createdAt = f.createdAt != null ? f.createdAt : f.timestamp;
     return switch (key(type)) {
       case CONVERSATION_STARTED ->
-          new ConversationStarted(id, type, createdAt, data, raw, delivery);
+          new ConversationStarted(f.id, type, createdAt, data, raw, delivery);
       case CONVERSATION_COMPLETED ->
-          new ConversationCompleted(id, type, createdAt, data, raw, delivery);
-      case AGENT_RESPONSE -> new AgentResponse(id, type, createdAt, data, raw, delivery);
-      default -> new UnknownWorkFluxEvent(id, type, createdAt, data, raw, delivery);
+          new ConversationCompleted(f.id, type, createdAt, data, raw, delivery);
+      case AGENT_RESPONSE -> new AgentResponse(f.id, type, createdAt, data, raw, delivery);
+      default -> new UnknownWorkFluxEvent(f.id, type, createdAt, data, raw, delivery);
     };
+  }
+
+  /**
+   * The envelope in one streaming pass, and every top-level field but data, should it be absent.
+   */
+  private static Fields fields(JsonParser p) throws IOException {
+    Fields f = new Fields();
+    JsonToken first = p.currentToken();
+    if (first != JsonToken.START_OBJECT) {
+      f.notAnObject =
+          switch (first) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            default -> "null";
+          };
+      p.skipChildren();
+      return f;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("data")) {
+        f.data = WebhookJson.map(p);
+        continue;
+      }
+      JsonToken token = p.currentToken();
+      String text = token.isScalarValue() && token != JsonToken.VALUE_NULL ? p.getText() : null;
+      Object value =
+          switch (token) {
+            case VALUE_STRING -> text;
+            case VALUE_NULL -> null;
+            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+            default -> Json.mapper().readValue(p, Object.class);
+          };
+      f.rest.put(name, value);
+      switch (name) {
+        case "type" -> f.type = text;
+        case "event" -> f.event = text;
+        case "id" -> f.id = text;
+        case "created_at" -> f.createdAt = text;
+        case "timestamp" -> f.timestamp = text;
+        default -> {
+          // kept in rest only
+        }
+      }
+    }
+    return f;
+  }
+
+  private static final class Fields {
+    String notAnObject;
+    String type;
+    String event;
+    String id;
+    String createdAt;
+    String timestamp;
+    Map<String, Object> data;
+    final Map<String, Object> rest = new LinkedHashMap<>();
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.switchboard.flowforge.webhook.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.json.JsonFields;
 import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookDelivery;
+import dev.switchboard.core.webhook.WebhookJson;
 import dev.switchboard.core.webhook.WebhookParser;
 import dev.switchboard.core.webhook.WebhookPayloadException;
 import dev.switchboard.core.webhook.WebhookRequest;
@@ -12,6 +15,8 @@ import dev.switchboard.flowforge.webhook.CapturedIntentCreated;
 import dev.switchboard.flowforge.webhook.ConversationClosed;
 import dev.switchboard.flowforge.webhook.FlowforgeEvent;
 import dev.switchboard.flowforge.webhook.UnknownFlowforgeEvent;
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,7 +58,8 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
           .optionalEnd()
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final ZoneId zone;
 
@@ -67,40 +74,224 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
 
   @Override
   public ParsedDelivery<FlowforgeEvent> parse(WebhookRequest request) {
-    JsonNode root = WebhookParser.readJson(request.body());
-    if (!root.isObject()) {
+    Envelope e = WebhookJson.read(request.body(), FlowforgePayloadParser::envelope);
+    if (e == null) {
       throw new WebhookPayloadException("A Flowforge delivery must be a JSON object.");
     }
-    String event = JsonFields.text(root, "event");
-    if (event == null || event.isBlank()) {
+    if (e.event == null || e.event.isBlank()) {
       throw new WebhookPayloadException("The Flowforge delivery has no 'event' name.");
     }
-    JsonNode data = root.get("data");
-    if (data == null || !data.isObject()) {
+    if (e.data == null) {
       throw new WebhookPayloadException("The Flowforge delivery has no 'data' object.");
     }
-    String id = JsonFields.text(root, "id");
     WebhookDelivery delivery =
-        request.delivery(id == null || id.isBlank() ? request.bodySha256() : id);
-    String object = JsonFields.text(root, "object");
-    String createdAt = JsonFields.text(root, "created_at");
-    Optional<Instant> instant = instant(createdAt);
-    String type = canonical(event);
+        request.delivery(e.id == null || e.id.isBlank() ? request.bodySha256() : e.id);
+    Optional<Instant> instant = instant(e.createdAt);
+    String type = canonical(e.event);
+    Data d = e.data;
     FlowforgeEvent parsed =
         switch (type) {
           case CAPTURED_FORM ->
-              new CapturedFormCreated(id, event, object, createdAt, form(data), instant, delivery);
+              new CapturedFormCreated(
+                  e.id,
+                  e.event,
+                  e.object,
+                  e.createdAt,
+                  new CapturedFormCreated.Data(
+                      d.formId,
+                      d.formName,
+                      d.widgetId,
+                      d.assistantId,
+                      d.fieldValues,
+                      d.conversationId,
+                      d.capturedFormId),
+                  instant,
+                  delivery);
           case CAPTURED_INTENT ->
               new CapturedIntentCreated(
-                  id, event, object, createdAt, intent(data), instant, delivery);
+                  e.id,
+                  e.event,
+                  e.object,
+                  e.createdAt,
+                  new CapturedIntentCreated.Data(
+                      d.intentId,
+                      d.intentName,
+                      d.chatCount,
+                      d.deviceType,
+                      d.widgetId,
+                      d.assistantId,
+                      d.conversationId),
+                  instant,
+                  delivery);
           case CONVERSATION_CLOSED ->
               new ConversationClosed(
-                  id, event, object, createdAt, conversation(data), instant, delivery);
+                  e.id,
+                  e.event,
+                  e.object,
+                  e.createdAt,
+                  new ConversationClosed.Data(
+                      d.widgetId,
+                      d.chatCount,
+                      d.contactId,
+                      d.deviceType,
+                      d.assistantId,
+                      d.firstMessage,
+                      d.conversationId),
+                  instant,
+                  delivery);
           default ->
+              // an event the SDK does not know: its data is kept whole, read again as a tree
               new UnknownFlowforgeEvent(
-                  id, event, object, createdAt, JsonFields.map(root, "data"), instant, delivery);
+                  e.id,
+                  e.event,
+                  e.object,
+                  e.createdAt,
+                  JsonFields.map(WebhookParser.readJson(request.body()), "data"),
+                  instant,
+                  delivery);
         };
     return new ParsedDelivery<>(parsed, delivery, type);
+  }
+
+  /** The envelope, read in one streaming pass; null when the body is not an object. */
+  private static Envelope envelope(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    Envelope e = new Envelope();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "id" -> e.id = WebhookJson.text(p);
+        case "event" -> e.event = WebhookJson.text(p);
+        case "object" -> e.object = WebhookJson.text(p);
+        case "created_at" -> e.createdAt = WebhookJson.text(p);
+        case "data" -> e.data = data(p);
+        default -> p.skipChildren();
+      }
+    }
+    return e;
+  }
+
+  /** Every field the known events' data has; the event name may come after it. */
+  private static Data data(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    Data d = new Data();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "form_id" -> d.formId = WebhookJson.text(p);
+        case "form_name" -> d.formName = WebhookJson.text(p);
+        case "widget_id" -> d.widgetId = WebhookJson.text(p);
+        case "assistant_id" -> d.assistantId = WebhookJson.text(p);
+        case "field_values" -> d.fieldValues = fieldValues(p);
+        case "conversation_id" -> d.conversationId = WebhookJson.text(p);
+        case "captured_form_id" -> d.capturedFormId = WebhookJson.text(p);
+        case "intent_id" -> d.intentId = WebhookJson.text(p);
+        case "intent_name" -> d.intentName = WebhookJson.text(p);
+        case "chat_count" -> d.chatCount = WebhookJson.integer(p);
+        case "device_type" -> d.deviceType = WebhookJson.text(p);
+        case "contact_id" -> d.contactId = WebhookJson.text(p);
+        case "first_message" -> d.firstMessage = WebhookJson.text(p);
+        default -> p.skipChildren();
+      }
+    }
+    return d;
+  }
+
+  /** Field values as strings: text as it is, other values as their JSON text, null kept. */
+  private static Map<String, String> fieldValues(JsonParser p) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return out;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        out.put(name, null);
+      } else if (t.isStructStart()) {
+        out.put(name, Json.mapper().readTree(p).toString());
+      } else {
+        out.put(name, p.getText());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The documented form {@code yyyy-MM-dd HH:mm:ss} read without a formatter: nearly every delivery
+   * has it, and a formatter costs more than the rest of the envelope.
+   *
+   * @param t the text
+   * @return the time, or null when the text is not a valid time in exactly that form
+   */
+  static LocalDateTime documentedForm(String t) {
+    if (t.length() != 19
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != ' '
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException outOfRange) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  private static final class Envelope {
+    String id;
+    String event;
+    String object;
+    String createdAt;
+    Data data;
+  }
+
+  private static final class Data {
+    String formId;
+    String formName;
+    String widgetId;
+    String assistantId;
+    Map<String, String> fieldValues;
+    String conversationId;
+    String capturedFormId;
+    String intentId;
+    String intentName;
+    Integer chatCount;
+    String deviceType;
+    String contactId;
+    String firstMessage;
   }
 
   /** Both documented spellings, in any case, to one name; anything else is unknown. */
@@ -126,6 +317,10 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
       return Optional.empty();
     }
     String text = raw.strip();
+    LocalDateTime documented = documentedForm(text);
+    if (documented != null) {
+      return Optional.of(documented.atZone(zone).toInstant());
+    }
     try {
       return Optional.of(LocalDateTime.parse(text, FLOWFORGE_TIME).atZone(zone).toInstant());
     } catch (DateTimeParseException notFlowforgeForm) {
@@ -141,54 +336,5 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     } catch (DateTimeParseException unreadable) {
       return Optional.empty();
     }
-  }
-
-  private static CapturedFormCreated.Data form(JsonNode d) {
-    return new CapturedFormCreated.Data(
-        JsonFields.text(d, "form_id"),
-        JsonFields.text(d, "form_name"),
-        JsonFields.text(d, "widget_id"),
-        JsonFields.text(d, "assistant_id"),
-        fieldValues(d.get("field_values")),
-        JsonFields.text(d, "conversation_id"),
-        JsonFields.text(d, "captured_form_id"));
-  }
-
-  /** Field values as strings: text as it is, other values as their JSON text, null kept. */
-  private static Map<String, String> fieldValues(JsonNode values) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (values == null || !values.isObject()) {
-      return out;
-    }
-    values
-        .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode v = e.getValue();
-              out.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
-            });
-    return out;
-  }
-
-  private static CapturedIntentCreated.Data intent(JsonNode d) {
-    return new CapturedIntentCreated.Data(
-        JsonFields.text(d, "intent_id"),
-        JsonFields.text(d, "intent_name"),
-        JsonFields.integer(d, "chat_count"),
-        JsonFields.text(d, "device_type"),
-        JsonFields.text(d, "widget_id"),
-        JsonFields.text(d, "assistant_id"),
-        JsonFields.text(d, "conversation_id"));
-  }
-
-  private static ConversationClosed.Data conversation(JsonNode d) {
-    return new ConversationClosed.Data(
-        JsonFields.text(d, "widget_id"),
-        JsonFields.integer(d, "chat_count"),
-        JsonFields.text(d, "contact_id"),
-        JsonFields.text(d, "device_type"),
-        JsonFields.text(d, "assistant_id"),
-        JsonFields.text(d, "first_message"),
-        JsonFields.text(d, "conversation_id"));
   }
 }

@@ -1,15 +1,18 @@
 package dev.switchboard.futwork.webhook.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.JsonFields;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookDelivery;
+import dev.switchboard.core.webhook.WebhookJson;
 import dev.switchboard.core.webhook.WebhookParser;
 import dev.switchboard.core.webhook.WebhookRequest;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
 import dev.switchboard.futwork.webhook.FutworkEvent;
 import dev.switchboard.futwork.webhook.UnrecognizedFutworkPayload;
 import dev.switchboard.futwork.webhook.WorkflowPostCall;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * Tells Futwork's two post-call shapes apart by their content and reads them tolerantly: a campaign
@@ -20,6 +23,10 @@ import dev.switchboard.futwork.webhook.WorkflowPostCall;
  * <p>Numbers sent where strings are documented keep their text ({@code 2.5} becomes {@code "2.5"}),
  * booleans sent as strings are read, and a value of the wrong kind becomes null rather than failing
  * the delivery (the raw JSON still holds it).
+ *
+ * <p>The body is read in one streaming pass straight into the fields of both shapes, without a JSON
+ * tree; only a body of neither shape (rare) is read again as a tree for {@link
+ * UnrecognizedFutworkPayload}.
  */
 public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
 
@@ -34,100 +41,211 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
 
   @Override
   public ParsedDelivery<FutworkEvent> parse(WebhookRequest request) {
-    JsonNode root = WebhookParser.readJson(request.body());
-    if (root.isObject() && isCampaign(root)) {
-      String callSid = JsonFields.text(root, "callSid");
-      String key = callSid == null || callSid.isBlank() ? request.bodySha256() : callSid;
+    Fields f = WebhookJson.read(request.body(), FutworkPayloadParser::fields);
+    if (f != null && f.campaignShaped()) {
+      String key = f.callSid == null || f.callSid.isBlank() ? request.bodySha256() : f.callSid;
       WebhookDelivery delivery = request.delivery(key);
-      return new ParsedDelivery<>(campaign(root, delivery), delivery, CAMPAIGN);
+      return new ParsedDelivery<>(f.campaign(delivery), delivery, CAMPAIGN);
     }
     WebhookDelivery delivery = request.delivery(request.bodySha256());
-    if (root.isObject() && isWorkflow(root)) {
-      return new ParsedDelivery<>(workflow(root, delivery), delivery, WORKFLOW);
+    if (f != null && f.workflowShaped()) {
+      return new ParsedDelivery<>(f.workflow(delivery), delivery, WORKFLOW);
     }
     return new ParsedDelivery<>(
-        new UnrecognizedFutworkPayload(root, delivery), delivery, UNRECOGNIZED);
+        new UnrecognizedFutworkPayload(WebhookParser.readJson(request.body()), delivery),
+        delivery,
+        UNRECOGNIZED);
   }
 
-  static boolean isCampaign(JsonNode root) {
-    return root.hasNonNull("callSid")
-        || root.hasNonNull("campaignId")
-        || root.path("telephonyData").isObject();
+  /** Every field either shape has, read in one pass; null when the body is not an object. */
+  private static Fields fields(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    Fields f = new Fields();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      boolean present = value != JsonToken.VALUE_NULL;
+      switch (name) {
+        case "recipientPhone" -> f.recipientPhone = WebhookJson.text(p);
+        case "recipientData" -> f.recipientData = WebhookJson.map(p);
+        case "referenceId" -> f.referenceId = WebhookJson.text(p);
+        case "workflowId" -> {
+          f.workflowIdPresent = present;
+          f.workflowId = WebhookJson.text(p);
+        }
+        case "disposition" -> f.disposition = WebhookJson.text(p);
+        case "recordingUrl" -> f.recordingUrl = WebhookJson.text(p);
+        case "conversationMinutes" -> f.conversationMinutes = WebhookJson.text(p);
+        case "collectedData" -> f.collectedData = WebhookJson.map(p);
+        case "isTerminal" -> {
+          f.isTerminalPresent = present;
+          f.isTerminal = WebhookJson.bool(p);
+        }
+        case "stage" -> {
+          f.stagePresent = present;
+          f.stage = WebhookJson.text(p);
+        }
+        case "callSid" -> {
+          f.callSidPresent = present;
+          f.callSid = WebhookJson.text(p);
+        }
+        case "leadId" -> f.leadId = WebhookJson.text(p);
+        case "campaignId" -> {
+          f.campaignIdPresent = present;
+          f.campaignId = WebhookJson.text(p);
+        }
+        case "agentId" -> f.agentId = WebhookJson.text(p);
+        case "status" -> f.status = WebhookJson.text(p);
+        case "telephonyData" -> f.telephonyData = telephony(p);
+        case "contextDetails" -> f.contextDetails = context(p);
+        case "transcript" -> f.transcript = WebhookJson.text(p);
+        case "extractedData" -> f.extractedData = WebhookJson.map(p);
+        default -> p.skipChildren();
+      }
+    }
+    return f;
   }
 
-  static boolean isWorkflow(JsonNode root) {
-    return root.hasNonNull("workflowId")
-        || root.hasNonNull("stage")
-        || root.hasNonNull("isTerminal");
+  private static CampaignPostCall.TelephonyData telephony(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    String direction = null;
+    String duration = null;
+    String toNumber = null;
+    String fromNumber = null;
+    String recordingUrl = null;
+    Boolean hostedTelephony = null;
+    String providerCallId = null;
+    String provider = null;
+    String hangupBy = null;
+    String hangupReason = null;
+    String hangupProviderCode = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "direction" -> direction = WebhookJson.text(p);
+        case "duration" -> duration = WebhookJson.text(p);
+        case "toNumber" -> toNumber = WebhookJson.text(p);
+        case "fromNumber" -> fromNumber = WebhookJson.text(p);
+        case "recordingUrl" -> recordingUrl = WebhookJson.text(p);
+        case "hostedTelephony" -> hostedTelephony = WebhookJson.bool(p);
+        case "providerCallId" -> providerCallId = WebhookJson.text(p);
+        case "provider" -> provider = WebhookJson.text(p);
+        case "hangupBy" -> hangupBy = WebhookJson.text(p);
+        case "hangupReason" -> hangupReason = WebhookJson.text(p);
+        case "hangupProviderCode" -> hangupProviderCode = WebhookJson.text(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new CampaignPostCall.TelephonyData(
+        direction,
+        duration,
+        toNumber,
+        fromNumber,
+        recordingUrl,
+        hostedTelephony,
+        providerCallId,
+        provider,
+        hangupBy,
+        hangupReason,
+        hangupProviderCode);
   }
 
-  /**
-   * Reads a workflow post-call.
-   *
-   * @param root the JSON object
-   * @param delivery the delivery to attach, may be null
-   * @return the record
-   */
-  public static WorkflowPostCall workflow(JsonNode root, WebhookDelivery delivery) {
-    return new WorkflowPostCall(
-        JsonFields.text(root, "recipientPhone"),
-        JsonFields.map(root, "recipientData"),
-        JsonFields.text(root, "referenceId"),
-        JsonFields.text(root, "workflowId"),
-        JsonFields.text(root, "disposition"),
-        JsonFields.text(root, "recordingUrl"),
-        JsonFields.text(root, "conversationMinutes"),
-        JsonFields.map(root, "collectedData"),
-        JsonFields.bool(root, "isTerminal"),
-        JsonFields.text(root, "stage"),
-        delivery);
+  private static CampaignPostCall.ContextDetails context(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return null;
+    }
+    String recipientPhoneNumber = null;
+    Map<String, Object> recipientData = null;
+    String leadId = null;
+    String agentId = null;
+    String campaignId = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "recipientPhoneNumber" -> recipientPhoneNumber = WebhookJson.text(p);
+        case "recipientData" -> recipientData = WebhookJson.map(p);
+        case "leadId" -> leadId = WebhookJson.text(p);
+        case "agentId" -> agentId = WebhookJson.text(p);
+        case "campaignId" -> campaignId = WebhookJson.text(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new CampaignPostCall.ContextDetails(
+        recipientPhoneNumber, recipientData, leadId, agentId, campaignId);
   }
 
-  /**
-   * Reads a campaign post-call.
-   *
-   * @param root the JSON object
-   * @param delivery the delivery to attach, may be null
-   * @return the record
-   */
-  public static CampaignPostCall campaign(JsonNode root, WebhookDelivery delivery) {
-    JsonNode t = root.path("telephonyData");
-    CampaignPostCall.TelephonyData telephony =
-        t.isObject()
-            ? new CampaignPostCall.TelephonyData(
-                JsonFields.text(t, "direction"),
-                JsonFields.text(t, "duration"),
-                JsonFields.text(t, "toNumber"),
-                JsonFields.text(t, "fromNumber"),
-                JsonFields.text(t, "recordingUrl"),
-                JsonFields.bool(t, "hostedTelephony"),
-                JsonFields.text(t, "providerCallId"),
-                JsonFields.text(t, "provider"),
-                JsonFields.text(t, "hangupBy"),
-                JsonFields.text(t, "hangupReason"),
-                JsonFields.text(t, "hangupProviderCode"))
-            : null;
-    JsonNode c = root.path("contextDetails");
-    CampaignPostCall.ContextDetails context =
-        c.isObject()
-            ? new CampaignPostCall.ContextDetails(
-                JsonFields.text(c, "recipientPhoneNumber"),
-                JsonFields.map(c, "recipientData"),
-                JsonFields.text(c, "leadId"),
-                JsonFields.text(c, "agentId"),
-                JsonFields.text(c, "campaignId"))
-            : null;
-    return new CampaignPostCall(
-        JsonFields.text(root, "callSid"),
-        JsonFields.text(root, "leadId"),
-        JsonFields.text(root, "campaignId"),
-        JsonFields.text(root, "agentId"),
-        JsonFields.text(root, "status"),
-        telephony,
-        context,
-        JsonFields.text(root, "transcript"),
-        JsonFields.text(root, "disposition"),
-        JsonFields.map(root, "extractedData"),
-        delivery);
+  /** The fields of both shapes, and whether the ones that tell them apart were sent non-null. */
+  private static final class Fields {
+    String recipientPhone;
+    Map<String, Object> recipientData;
+    String referenceId;
+    String workflowId;
+    String disposition;
+    String recordingUrl;
+    String conversationMinutes;
+    Map<String, Object> collectedData;
+    Boolean isTerminal;
+    String stage;
+    String callSid;
+    String leadId;
+    String campaignId;
+    String agentId;
+    String status;
+    CampaignPostCall.TelephonyData telephonyData;
+    CampaignPostCall.ContextDetails contextDetails;
+    String transcript;
+    Map<String, Object> extractedData;
+    boolean workflowIdPresent;
+    boolean isTerminalPresent;
+    boolean stagePresent;
+    boolean callSidPresent;
+    boolean campaignIdPresent;
+
+    boolean campaignShaped() {
+      return callSidPresent || campaignIdPresent || telephonyData != null;
+    }
+
+    boolean workflowShaped() {
+      return workflowIdPresent || stagePresent || isTerminalPresent;
+    }
+
+    WorkflowPostCall workflow(WebhookDelivery delivery) {
+      return new WorkflowPostCall(
+          recipientPhone,
+          recipientData,
+          referenceId,
+          workflowId,
+          disposition,
+          recordingUrl,
+          conversationMinutes,
+          collectedData,
+          isTerminal,
+          stage,
+          delivery);
+    }
+
+    CampaignPostCall campaign(WebhookDelivery delivery) {
+      return new CampaignPostCall(
+          callSid,
+          leadId,
+          campaignId,
+          agentId,
+          status,
+          telephonyData,
+          contextDetails,
+          transcript,
+          disposition,
+          extractedData,
+          delivery);
+    }
   }
 }

@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.policy.SimpleRetryPolicy;
@@ -94,9 +93,11 @@ public final class CallExecutor {
     if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
       http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain loopback HTTP
     }
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.build());
-    factory.setReadTimeout(settings.readTimeout());
-    this.rest = builder.clone().requestFactory(factory).build();
+    this.rest =
+        builder
+            .clone()
+            .requestFactory(new BlockingJdkRequestFactory(http.build(), settings.readTimeout()))
+            .build();
     this.retryTemplate = new RetryTemplate();
     this.retryTemplate.setRetryPolicy(
         new SimpleRetryPolicy(retry.maxAttempts(), Map.of(RetryableFailure.class, true), false));

@@ -1,0 +1,158 @@
+package dev.switchboard.core.http.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * The transport under the SDK's RestClient: the JDK's {@link HttpClient} called with the blocking
+ * {@code send}, the body (always small, and already bytes) as a byte array, and the read time-out
+ * as the request's time-out.
+ *
+ * <p>Spring's {@code JdkClientHttpRequestFactory} streams every body through a publisher fed by a
+ * new {@code SimpleAsyncTaskExecutor} thread and waits on {@code sendAsync}, whose completion runs
+ * on yet another new thread wherever the common pool has fewer than two threads (any machine or
+ * container with two CPUs or fewer). Measured in {@code docs/performance.md}: that cost the lead
+ * client most of its throughput. This factory starts no thread per request.
+ *
+ * <p>The read time-out bounds the wait for the answer's status and headers; the body of an answer
+ * whose headers arrived is then read to its end.
+ */
+final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
+
+  /** Headers the JDK client sets itself and refuses from callers. */
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final HttpClient client;
+  private final Duration readTimeout;
+
+  BlockingJdkRequestFactory(HttpClient client, Duration readTimeout) {
+    this.client = client;
+    this.readTimeout = readTimeout;
+  }
+
+  @Override
+  public ClientHttpRequest createRequest(URI uri, HttpMethod method) {
+    return new Request(uri, method);
+  }
+
+  private final class Request implements ClientHttpRequest {
+    private final URI uri;
+    private final HttpMethod method;
+    private final HttpHeaders headers = new HttpHeaders();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(512);
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+    Request(URI uri, HttpMethod method) {
+      this.uri = uri;
+      this.method = method;
+    }
+
+    @Override
+    public HttpMethod getMethod() {
+      return method;
+    }
+
+    @Override
+    public URI getURI() {
+      return uri;
+    }
+
+    @Override
+    public HttpHeaders getHeaders() {
+      return headers;
+    }
+
+    @Override
+    public Map<String, Object> getAttributes() {
+      return attributes;
+    }
+
+    @Override
+    public OutputStream getBody() {
+      return body;
+    }
+
+    @Override
+    public ClientHttpResponse execute() throws IOException {
+      HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout);
+      headers.forEach(
+          (name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+              values.forEach(value -> builder.header(name, value == null ? "" : value));
+            }
+          });
+      byte[] bytes = body.toByteArray();
+      builder.method(
+          method.name(),
+          bytes.length == 0
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(bytes));
+      try {
+        return new Response(
+            client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException(
+            "Interrupted while waiting for " + method + " " + uri.getPath());
+      }
+    }
+  }
+
+  private static final class Response implements ClientHttpResponse {
+    private final HttpResponse<InputStream> response;
+    private final HttpHeaders headers = new HttpHeaders();
+
+    Response(HttpResponse<InputStream> response) {
+      this.response = response;
+      response.headers().map().forEach(headers::addAll);
+    }
+
+    @Override
+    public HttpStatusCode getStatusCode() {
+      return HttpStatusCode.valueOf(response.statusCode());
+    }
+
+    @Override
+    public String getStatusText() {
+      return "";
+    }
+
+    @Override
+    public HttpHeaders getHeaders() {
+      return headers;
+    }
+
+    @Override
+    public InputStream getBody() {
+      return response.body();
+    }
+
+    @Override
+    public void close() {
+      try {
+        response.body().close();
+      } catch (IOException ignored) {
+        // the connection goes back to the pool or is dropped either way
+      }
+    }
+  }
+}
