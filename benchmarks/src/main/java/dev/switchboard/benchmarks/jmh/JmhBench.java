@@ -145,14 +145,6 @@ public final class JmhBench {
               "ratio>=1.0",
               MISSING),
           new Pair(
-              "Parsing",
-              "diagnostic: campaign post-call bound straight to its record (databind) vs readTree",
-              "parses/s",
-              "BindingBenchmark.campaignBound",
-              "ParsingBenchmark.tree[futwork-campaign-post-call]",
-              "-",
-              MISSING),
-          new Pair(
               "Field mapping",
               "document example (3 fields) vs hand-written Java",
               "records/s",

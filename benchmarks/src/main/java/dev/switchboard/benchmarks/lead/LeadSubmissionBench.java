@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 /**
  * Lead submission throughput: {@link LeadClient} against the JDK's {@link HttpClient} sending the
@@ -92,13 +90,12 @@ public final class LeadSubmissionBench {
   /** A contender: one lead at a time, and many leads with 32 at once. */
   private record Contender(String name, Sender one, java.util.function.IntUnaryOperator bulk) {}
 
-  private LeadClient sdk(RestClient.Builder transport) {
+  private LeadClient sdk() {
     return LeadClient.builder()
         .apiKey(KEY)
         .workflowsBaseUrl(base)
         .campaignsBaseUrl(base)
         .bulkConcurrency(CONCURRENCY)
-        .restClientBuilder(transport)
         .build();
   }
 
@@ -221,30 +218,8 @@ public final class LeadSubmissionBench {
           rounds,
           java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
 
-      HttpClient withExecutor =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .executor(Executors.newCachedThreadPool(daemon()))
-              .build();
-      JdkClientHttpRequestFactory springWithExecutor =
-          new JdkClientHttpRequestFactory(withExecutor);
-      springWithExecutor.setReadTimeout(Duration.ofSeconds(30));
-      HttpClient plain =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
       List<Contender> contenders =
-          List.of(
-              bench.rawContender(),
-              bench.sdkContender("sdk", bench.sdk(null)),
-              bench.sdkContender("sdk, fix A", bench.sdk(TransportSwap.over(springWithExecutor))),
-              bench.sdkContender(
-                  "sdk, fix B",
-                  bench.sdk(
-                      TransportSwap.over(
-                          new BlockingJdkRequestFactory(plain, Duration.ofSeconds(30))))));
+          List.of(bench.rawContender(), bench.sdkContender("sdk", bench.sdk()));
       int k = contenders.size();
 
       // Warm every path up: JIT, connection pools.
@@ -285,22 +260,15 @@ public final class LeadSubmissionBench {
       }
 
       List<Figure> figures = new ArrayList<>();
-      String[] labels = {
-        "",
-        "SDK as built",
-        "diagnostic: SDK over fix A (HttpClient executor)",
-        "diagnostic: SDK over fix B (blocking send, byte[] body)"
-      };
       for (int i = 1; i < k; i++) {
-        boolean real = i == 1;
         figures.add(
             new Figure(
                 "Lead submission",
-                labels[i] + ", one at a time (" + serialN + " leads/round)",
+                "one at a time (" + serialN + " leads/round)",
                 "req/s",
                 Results.median(serialRates.get(i)),
                 Results.median(serialRates.get(0)),
-                real ? "ratio>=0.95" : "-",
+                "ratio>=0.95",
                 "median of "
                     + rounds
                     + " rotating rounds vs the JDK HttpClient; rounds sdk/raw: "
@@ -308,11 +276,11 @@ public final class LeadSubmissionBench {
         figures.add(
             new Figure(
                 "Lead submission",
-                labels[i] + ", 32 at once (" + bulkN + " leads/round)",
+                "32 at once (" + bulkN + " leads/round)",
                 "req/s",
                 Results.median(bulkRates.get(i)),
                 Results.median(bulkRates.get(0)),
-                real ? "ratio>=0.90" : "-",
+                "ratio>=0.90",
                 "submitAll with bulkConcurrency 32 vs 32 threads on HttpClient.send; median of "
                     + rounds
                     + " rounds; rounds sdk/raw: "
@@ -323,14 +291,6 @@ public final class LeadSubmissionBench {
       stub.getOutputStream().close();
       stub.waitFor();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return task -> {
-      Thread t = new Thread(task, "bench-http");
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   private static String rounds(List<Double> sdk, List<Double> raw) {
