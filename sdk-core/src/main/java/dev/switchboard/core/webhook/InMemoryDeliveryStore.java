@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The default {@link DeliveryStore}: one application instance, bounded in size, entries expire.
@@ -20,6 +19,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
   private final Duration leaseTimeout;
   private final int maxEntries;
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  private long lastHolder;
 
   private record Entry(boolean handled, String holder, Instant until) {}
 
@@ -56,7 +56,9 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     if (entry != null && entry.until().isAfter(now)) {
       return entry.handled() ? Acquisition.handled() : Acquisition.inProgress();
     }
-    String holder = UUID.randomUUID().toString();
+    // holders only need to be unique within this store, which is the one authority in this JVM;
+    // a counter costs nothing, where a random UUID takes SecureRandom's lock on every delivery
+    String holder = Long.toString(++lastHolder, 36);
     entries.remove(id);
     entries.put(id, new Entry(false, holder, now.plus(leaseTimeout)));
     while (entries.size() > maxEntries) {

@@ -142,7 +142,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       return;
     }
 
-    byte[] body = readCapped(request.getInputStream(), max);
+    byte[] body = readCapped(request.getInputStream(), max, request.getContentLengthLong());
     if (body == null) {
       reject(
           response,
@@ -358,20 +358,31 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
     }
   }
 
-  /** Reads at most {@code max} bytes; returns null when the stream holds more. */
-  static byte[] readCapped(InputStream in, long max) throws IOException {
+  /**
+   * Reads at most {@code max} bytes; returns null when the stream holds more. A declared length
+   * (already checked against the limit) sizes the buffer exactly, so a body is read with one copy.
+   */
+  static byte[] readCapped(InputStream in, long max, long declaredLength) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
     long total = 0;
-    int n;
-    while ((n = in.read(buffer)) != -1) {
-      total += n;
-      if (total > max) {
-        return null;
+    if (declaredLength >= 0 && declaredLength <= max) {
+      byte[] body = in.readNBytes((int) declaredLength);
+      int next = body.length == declaredLength ? in.read() : -1;
+      if (next == -1) {
+        return body;
       }
+      // more than declared (a container that does not enforce Content-Length): read on, capped
+      out.write(body);
+      out.write(next);
+      total = body.length + 1L;
+    }
+    byte[] buffer = new byte[8192];
+    int n;
+    while (total <= max && (n = in.read(buffer)) != -1) {
+      total += n;
       out.write(buffer, 0, n);
     }
-    return out.toByteArray();
+    return total > max ? null : out.toByteArray();
   }
 
   private static List<String> values(HttpServletRequest request, String name) {
