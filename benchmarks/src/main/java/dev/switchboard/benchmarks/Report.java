@@ -1,0 +1,98 @@
+package dev.switchboard.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints the results table from every part's figures and writes it, with the machine's description,
+ * to {@code benchmarks/results/latest.md}.
+ */
+public final class Report {
+
+  private Report() {}
+
+  /**
+   * Builds the report.
+   *
+   * @param args optional: the output file (default {@code benchmarks/results/latest.md})
+   * @throws IOException when it cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/results/latest.md");
+    List<Figure> figures = Results.readAll();
+    String table = table(figures);
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark results\n\n");
+    md.append("Produced by `benchmarks/run.sh` on ")
+        .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+        .append(". SDK figure vs baseline measured side by side in the same run;")
+        .append(" ratio = SDK / baseline, difference = SDK - baseline.\n\n");
+    Path machine = Results.rawDir().resolve("machine.txt");
+    if (Files.exists(machine)) {
+      md.append("## Machine\n\n```\n")
+          .append(Files.readString(machine).strip())
+          .append("\n```\n\n");
+    }
+    md.append("## Figures\n\n").append(table).append('\n');
+    StringBuilder notes = new StringBuilder();
+    for (Figure f : figures) {
+      if (f.note() != null && !f.note().isBlank()) {
+        notes
+            .append("- ")
+            .append(f.section())
+            .append(", ")
+            .append(f.name())
+            .append(": ")
+            .append(f.note())
+            .append('\n');
+      }
+    }
+    if (notes.length() > 0) {
+      md.append("## Notes\n\n").append(notes);
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, md.toString());
+    System.out.println();
+    System.out.println(table);
+    System.out.println("written to " + out);
+  }
+
+  /**
+   * The markdown table of the figures.
+   *
+   * @param figures the figures
+   * @return the table
+   */
+  public static String table(List<Figure> figures) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| area | figure | unit | SDK | baseline | ratio | difference | goal | met |\n");
+    sb.append("|---|---|---|---:|---:|---:|---:|---|---|\n");
+    for (Figure f : figures) {
+      sb.append("| ")
+          .append(f.section())
+          .append(" | ")
+          .append(f.name())
+          .append(" | ")
+          .append(f.unit())
+          .append(" | ")
+          .append(Figure.format(f.value()))
+          .append(" | ")
+          .append(Figure.format(f.baseline()))
+          .append(" | ")
+          .append(Double.isNaN(f.ratio()) ? "—" : String.format(Locale.ROOT, "%.3f", f.ratio()))
+          .append(" | ")
+          .append(Figure.format(f.difference()))
+          .append(" | ")
+          .append(f.goalText())
+          .append(" | ")
+          .append(f.met())
+          .append(" |\n");
+    }
+    return sb.toString();
+  }
+}

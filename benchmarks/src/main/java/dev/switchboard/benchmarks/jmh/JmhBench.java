@@ -1,0 +1,179 @@
+package dev.switchboard.benchmarks.jmh;
+
+import dev.switchboard.benchmarks.Figure;
+import dev.switchboard.benchmarks.Results;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks of this package (one fork each, short iterations to keep the whole run
+ * within minutes) and writes their scores as part {@code 3-jmh}: each SDK method beside its
+ * baseline method.
+ */
+public final class JmhBench {
+
+  private JmhBench() {}
+
+  /**
+   * Runs them.
+   *
+   * @param args optional: a regular expression of benchmarks to run
+   * @throws Exception when JMH fails
+   */
+  public static void main(String[] args) throws Exception {
+    int warmups = Integer.getInteger("bench.jmh.warmups", 3);
+    int iterations = Integer.getInteger("bench.jmh.iterations", 4);
+    Options options =
+        new OptionsBuilder()
+            .include(args.length > 0 ? args[0] : JmhBench.class.getPackageName() + ".*Benchmark")
+            .forks(1)
+            .warmupIterations(warmups)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(iterations)
+            .measurementTime(TimeValue.seconds(1))
+            .timeUnit(TimeUnit.SECONDS)
+            .jvmArgs("-Xmx512m")
+            .shouldFailOnError(true)
+            .build();
+    Collection<RunResult> results = new Runner(options).run();
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      var params = r.getParams();
+      StringBuilder key =
+          new StringBuilder(params.getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"));
+      for (String p : params.getParamsKeys()) {
+        key.append('[').append(params.getParam(p)).append(']');
+      }
+      scores.put(
+          key.toString(),
+          new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+    }
+    scores.forEach((k, v) -> System.out.printf("  %s: %.0f ± %.0f ops/s%n", k, v[0], v[1]));
+    List<Figure> figures = new ArrayList<>();
+    String how = "JMH 1.37, 1 fork, " + warmups + "x1 s warm-up, " + iterations + "x1 s measured";
+    for (Pair p : PAIRS) {
+      double[] sdk = scores.get(p.sdk());
+      double[] base = scores.get(p.baseline());
+      if (sdk == null && base == null) {
+        continue;
+      }
+      String note =
+          how
+              + (sdk == null ? "; " + p.missing() : "; SDK ± " + Math.round(sdk[1]))
+              + (base == null ? "" : ", baseline ± " + Math.round(base[1]));
+      figures.add(
+          new Figure(
+              p.section(),
+              p.name(),
+              p.unit(),
+              sdk == null ? Double.NaN : sdk[0],
+              base == null ? Double.NaN : base[0],
+              p.goal(),
+              note));
+    }
+    Results.write("3-jmh", figures);
+  }
+
+  private record Pair(
+      String section,
+      String name,
+      String unit,
+      String sdk,
+      String baseline,
+      String goal,
+      String missing) {}
+
+  private static final String MISSING = "SDK benchmark missing from this build";
+
+  private static final List<Pair> PAIRS =
+      List.of(
+          new Pair(
+              "Parsing",
+              "Futwork campaign post-call: typed vs readTree",
+              "parses/s",
+              "ParsingBenchmark.typed[futwork-campaign-post-call]",
+              "ParsingBenchmark.tree[futwork-campaign-post-call]",
+              "ratio>=1.0",
+              MISSING),
+          new Pair(
+              "Parsing",
+              "Futwork workflow post-call: typed vs readTree",
+              "parses/s",
+              "ParsingBenchmark.typed[futwork-workflow-post-call]",
+              "ParsingBenchmark.tree[futwork-workflow-post-call]",
+              "ratio>=1.0",
+              MISSING),
+          new Pair(
+              "Parsing",
+              "Flowforge captured_form.created: typed vs readTree",
+              "parses/s",
+              "ParsingBenchmark.typed[flowforge-captured-form-created]",
+              "ParsingBenchmark.tree[flowforge-captured-form-created]",
+              "ratio>=1.0",
+              MISSING),
+          new Pair(
+              "Parsing",
+              "Flowforge captured_intent.created: typed vs readTree",
+              "parses/s",
+              "ParsingBenchmark.typed[flowforge-captured-intent-created]",
+              "ParsingBenchmark.tree[flowforge-captured-intent-created]",
+              "ratio>=1.0",
+              MISSING),
+          new Pair(
+              "Parsing",
+              "Flowforge conversation.closed: typed vs readTree",
+              "parses/s",
+              "ParsingBenchmark.typed[flowforge-conversation-closed]",
+              "ParsingBenchmark.tree[flowforge-conversation-closed]",
+              "ratio>=1.0",
+              MISSING),
+          new Pair(
+              "Parsing",
+              "WorkFlux conversation.completed: typed vs readTree",
+              "parses/s",
+              "ParsingBenchmark.typed[workflux-conversation-completed]",
+              "ParsingBenchmark.tree[workflux-conversation-completed]",
+              "ratio>=1.0",
+              MISSING),
+          new Pair(
+              "Field mapping",
+              "document example (3 fields) vs hand-written Java",
+              "records/s",
+              "MappingBenchmark.sdkMapping",
+              "MappingBenchmark.byHand",
+              "-",
+              MISSING),
+          new Pair(
+              "Signature verification",
+              "1 KB body",
+              "verifications/s",
+              "SignatureBenchmark.sdkStandardWebhooks[1024]",
+              "SignatureBenchmark.hmacBaseline[1024]",
+              "-",
+              MISSING),
+          new Pair(
+              "Signature verification",
+              "20 KB body",
+              "verifications/s",
+              "SignatureBenchmark.sdkStandardWebhooks[20480]",
+              "SignatureBenchmark.hmacBaseline[20480]",
+              "-",
+              MISSING),
+          new Pair(
+              "Signature verification",
+              "1 MB body",
+              "verifications/s",
+              "SignatureBenchmark.sdkStandardWebhooks[1048576]",
+              "SignatureBenchmark.hmacBaseline[1048576]",
+              "-",
+              MISSING));
+}

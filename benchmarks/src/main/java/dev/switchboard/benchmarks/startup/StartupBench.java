@@ -1,0 +1,190 @@
+package dev.switchboard.benchmarks.startup;
+
+import dev.switchboard.benchmarks.Figure;
+import dev.switchboard.benchmarks.Results;
+import dev.switchboard.benchmarks.StarterProperties;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Starts {@link StartupApp} in fresh JVMs, alternately with the Switchboard modules on the class
+ * path and without them (the same class path minus the SDK's jars and spring-retry, which only the
+ * SDK brings), and compares the medians.
+ */
+public final class StartupBench {
+
+  private StartupBench() {}
+
+  /** Jars only the SDK brings: left out of the class path of the application without starters. */
+  static boolean sdkJar(String entry) {
+    String name = new File(entry).getName();
+    return name.startsWith("sdk-core-")
+        || name.startsWith("futwork-")
+        || name.startsWith("flowforge-")
+        || name.startsWith("workflux-")
+        || name.startsWith("spring-retry-");
+  }
+
+  /**
+   * Runs the startup figures and writes them as part {@code 4-startup}.
+   *
+   * @param args unused; the system property {@code bench.startup.runs} sets the runs per side
+   * @throws Exception when a run fails
+   */
+  public static void main(String[] args) throws Exception {
+    int runs = Integer.getInteger("bench.startup.runs", 7);
+    String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+    String with = String.join(File.pathSeparator, entries);
+    String without =
+        Arrays.stream(entries)
+            .filter(e -> !sdkJar(e))
+            .collect(Collectors.joining(File.pathSeparator));
+    List<String> left =
+        Arrays.stream(entries)
+            .filter(StartupBench::sdkJar)
+            .map(e -> new File(e).getName())
+            .toList();
+    System.out.println("startup: with vs without " + left);
+
+    List<Variant> variants =
+        List.of(
+            new Variant("with starters", with, List.of(), true),
+            new Variant("without starters", without, List.of(), false),
+            new Variant(
+                "with starters, no Boot RestClient.Builder",
+                with,
+                List.of(
+                    "--spring.autoconfigure.exclude="
+                        + "org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration"),
+                true));
+    int k = variants.size();
+    for (Variant v : variants) {
+      run(v); // warm the file system cache
+    }
+    List<List<Double>> ms = new ArrayList<>();
+    List<List<Double>> heap = new ArrayList<>();
+    List<List<Double>> cpu = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      ms.add(new ArrayList<>());
+      heap.add(new ArrayList<>());
+      cpu.add(new ArrayList<>());
+    }
+    long sdkBeans = 0;
+    for (int r = 0; r < runs; r++) {
+      for (int j = 0; j < k; j++) {
+        int i = (j + r) % k; // rotate the order
+        Variant v = variants.get(i);
+        long[] m = run(v);
+        if (v.sdk() != (m[2] > 0)) {
+          throw new IllegalStateException(v.name() + ": " + m[2] + " Switchboard beans");
+        }
+        sdkBeans = Math.max(sdkBeans, m[2]);
+        ms.get(i).add((double) m[0]);
+        heap.get(i).add(m[1] / 1048576.0);
+        cpu.get(i).add((double) m[3]);
+        System.out.printf(
+            Locale.ROOT,
+            "  run %d %-42s ready in %d ms (CPU %d ms), heap after full GC %.1f MB%n",
+            r + 1,
+            v.name() + ":",
+            m[0],
+            m[3],
+            m[1] / 1048576.0);
+      }
+    }
+    String how =
+        "median of "
+            + runs
+            + " fresh JVMs per variant, rotating; JVM start to ApplicationReadyEvent; "
+            + sdkBeans
+            + " Switchboard beans; without = same class path minus "
+            + String.join(", ", left);
+    Results.write(
+        "4-startup",
+        List.of(
+            new Figure(
+                "Startup and memory",
+                "time to ready",
+                "ms",
+                Results.median(ms.get(0)),
+                Results.median(ms.get(1)),
+                "diff<=100",
+                how + "; runs with/without: " + list(ms.get(0), ms.get(1))),
+            new Figure(
+                "Startup and memory",
+                "heap used after full GC",
+                "MB",
+                Results.median(heap.get(0)),
+                Results.median(heap.get(1)),
+                "diff<=10",
+                "System.gc() x3 then MemoryMXBean heap used; runs with/without: "
+                    + list(heap.get(0), heap.get(1))),
+            new Figure(
+                "Startup and memory",
+                "diagnostic: process CPU time to ready (less sensitive to other load)",
+                "ms",
+                Results.median(cpu.get(0)),
+                Results.median(cpu.get(1)),
+                "-",
+                "all JVM threads (JIT and GC included); runs with/without: "
+                    + list(cpu.get(0), cpu.get(1))),
+            new Figure(
+                "Startup and memory",
+                "diagnostic: CPU time to ready, Boot's RestClient.Builder never created",
+                "ms",
+                Results.median(cpu.get(2)),
+                Results.median(cpu.get(1)),
+                "-",
+                "RestClientAutoConfiguration excluded, so the SDK's clients fall back to"
+                    + " RestClient.builder(): what a lazy builder lookup would give; runs (wall ms):"
+                    + " "
+                    + list(ms.get(2), ms.get(1))
+                    + "; runs (CPU ms): "
+                    + list(cpu.get(2), cpu.get(1)))));
+  }
+
+  private record Variant(String name, String classPath, List<String> extraArgs, boolean sdk) {}
+
+  private static String list(List<Double> a, List<Double> b) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < a.size(); i++) {
+      sb.append(i > 0 ? ", " : "")
+          .append(String.format(Locale.ROOT, "%.1f/%.1f", a.get(i), b.get(i)));
+    }
+    return sb.toString();
+  }
+
+  private static long[] run(Variant v) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-Xmx256m",
+                "-cp",
+                v.classPath(),
+                StartupApp.class.getName()));
+    command.addAll(StarterProperties.args());
+    command.addAll(v.extraArgs());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("the application did not stop");
+    }
+    for (String line : output.split("\n")) {
+      if (line.startsWith("STARTUP ")) {
+        String[] f = line.trim().split(" ");
+        return new long[] {
+          Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])
+        };
+      }
+    }
+    throw new IllegalStateException("the application did not report its startup:\n" + output);
+  }
+}
