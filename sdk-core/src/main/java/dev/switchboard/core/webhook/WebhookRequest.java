@@ -119,8 +119,23 @@ public record WebhookRequest(
    * @return the digest in lower-case hex
    */
   public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** A fresh digest, cloned from one looked up once: the provider lookup cost more than hashing. */
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException notCloneable) {
+      return lookUpSha256();
+    }
+  }
+
+  private static final MessageDigest SHA256 = lookUpSha256();
+
+  private static MessageDigest lookUpSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
