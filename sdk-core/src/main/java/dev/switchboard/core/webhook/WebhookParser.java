@@ -1,12 +1,7 @@
 package dev.switchboard.core.webhook;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.switchboard.core.json.Json;
-import java.io.IOException;
 
 /**
  * The one thing a vendor writes to receive its webhooks: turns the raw, already authenticated
@@ -39,22 +34,6 @@ public interface WebhookParser<E> {
    * @throws WebhookPayloadException when the body is empty or not valid JSON
    */
   static JsonNode readJson(byte[] body) {
-    ObjectReader reader =
-        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    JsonNode node;
-    try {
-      node = reader.readTree(body);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw new WebhookPayloadException("The body is not valid JSON" + where + ".");
-    } catch (IOException e) {
-      throw new WebhookPayloadException("The body could not be read as JSON.");
-    }
-    if (node == null || node.isMissingNode()) {
-      throw new WebhookPayloadException("The body is empty; a JSON document was expected.");
-    }
-    return node;
+    return WebhookJson.read(body, parser -> Json.mapper().readTree(parser));
   }
 }

@@ -23,7 +23,6 @@ import dev.switchboard.futwork.lead.LeadSubmission;
 import dev.switchboard.futwork.lead.LeadValidationException;
 import dev.switchboard.futwork.lead.WorkflowLead;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -264,7 +263,7 @@ public final class DefaultLeadClient implements LeadClient {
     }
     JsonNode root;
     try {
-      root = Json.mapper().readTree(new String(body, StandardCharsets.UTF_8));
+      root = Json.mapper().readTree(body);
     } catch (IOException notJson) {
       return Optional.empty();
     }
