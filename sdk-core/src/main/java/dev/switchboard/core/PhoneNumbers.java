@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public final class PhoneNumbers {
 
+  /** What a number may be written with: whitespace, dashes and brackets. */
+  private static final String SEPARATORS = " \t\n\u000B\f\r-()[]";
+
   private PhoneNumbers() {}
 
   /**
@@ -22,7 +25,7 @@ public final class PhoneNumbers {
     if (raw == null) {
       return Optional.empty();
     }
-    String s = raw.strip().replaceAll("[\\s\\-()\\[\\]]", "");
+    String s = withoutSeparators(raw.strip());
     if (s.startsWith("+91")) {
       s = s.substring(3);
     } else if (s.startsWith("+")) {
@@ -32,9 +35,31 @@ public final class PhoneNumbers {
     } else if (s.length() == 11 && s.startsWith("0")) {
       s = s.substring(1);
     }
-    return s.length() == 10 && s.chars().allMatch(c -> c >= '0' && c <= '9')
-        ? Optional.of(s)
-        : Optional.empty();
+    return s.length() == 10 && allDigits(s) ? Optional.of(s) : Optional.empty();
+  }
+
+  /** The number without spaces, tabs, line breaks, dashes and brackets. */
+  private static String withoutSeparators(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean separator = SEPARATORS.indexOf(c) >= 0;
+      if (separator && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      } else if (!separator && out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -181,13 +181,14 @@ public final class LeadSubmissionBench {
    * Runs the lead submission figures and writes them as part {@code 1-lead}.
    *
    * @param args unused; sizes come from the system properties {@code bench.lead.rounds}, {@code
-   *     bench.lead.serial} and {@code bench.lead.bulk}
+   *     bench.lead.warmups}, {@code bench.lead.serial} and {@code bench.lead.bulk}
    * @throws Exception when the stub cannot start or a request fails
    */
   public static void main(String[] args) throws Exception {
-    int rounds = Integer.getInteger("bench.lead.rounds", 6);
-    int serialN = Integer.getInteger("bench.lead.serial", 2000);
-    int bulkN = Integer.getInteger("bench.lead.bulk", 4000);
+    int rounds = Integer.getInteger("bench.lead.rounds", 20);
+    int warmups = Integer.getInteger("bench.lead.warmups", 6);
+    int serialN = Integer.getInteger("bench.lead.serial", 1000);
+    int bulkN = Integer.getInteger("bench.lead.bulk", 2000);
     Process stub =
         new ProcessBuilder(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
@@ -222,8 +223,9 @@ public final class LeadSubmissionBench {
           List.of(bench.rawContender(), bench.sdkContender("sdk", bench.sdk()));
       int k = contenders.size();
 
-      // Warm every path up: JIT, connection pools.
-      for (int i = 0; i < 2; i++) {
+      // Warm every path up: JIT (the SDK's deeper stack needs more calls to be fully compiled),
+      // connection pools.
+      for (int i = 0; i < warmups; i++) {
         for (Contender c : contenders) {
           serial(c, serialN / 2);
           bulk(c, bulkN / 2);

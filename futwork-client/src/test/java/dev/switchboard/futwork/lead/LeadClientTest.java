@@ -133,6 +133,8 @@ class LeadClientTest {
         "{\"_id\":\"b2\"}|b2",
         "{\"id\":42}|42",
         "{\"data\":{\"leadId\":\"c3\"}}|c3",
+        "{\"id\":\"x\",\"meta\":{\"leadId\":\"no\"},\"leadId\":\"y\"}|y",
+        "{\"leadId\":\" \",\"data\":{\"id\":\"d4\",\"x\":[1,{\"id\":2}]}}|d4",
         "{\"ok\":true}|",
         "''|",
         "not json|"

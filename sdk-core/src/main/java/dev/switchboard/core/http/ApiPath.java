@@ -1,8 +1,6 @@
 package dev.switchboard.core.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -10,8 +8,6 @@ import org.springframework.web.util.UriUtils;
  * holding {@code /}, {@code ?} or {@code ..} can never change which resource is called.
  */
 public final class ApiPath {
-
-  private static final Pattern VARIABLE = Pattern.compile("\\{[^/{}]+}");
 
   private ApiPath() {}
 
@@ -24,27 +20,55 @@ public final class ApiPath {
    * @throws IllegalArgumentException when a value is missing or blank, naming the variable
    */
   public static String of(String template, String... values) {
-    Matcher m = VARIABLE.matcher(template);
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(template.length() + 16);
     int i = 0;
-    while (m.find()) {
-      String name = m.group().substring(1, m.group().length() - 1);
+    int from = 0;
+    int open;
+    while ((open = template.indexOf('{', from)) >= 0) {
+      int close = template.indexOf('}', open + 1);
+      if (close < 0) {
+        break;
+      }
+      String name = template.substring(open + 1, close);
+      if (name.isEmpty() || name.indexOf('/') >= 0 || name.indexOf('{') >= 0) {
+        throw new IllegalArgumentException("Template " + template + " has a malformed variable");
+      }
       if (i >= values.length || values[i] == null || values[i].isBlank()) {
         throw new IllegalArgumentException(name + " must not be blank");
       }
-      String encoded = UriUtils.encodePathSegment(values[i].strip(), StandardCharsets.UTF_8);
+      String encoded = encodeSegment(values[i].strip());
       if (encoded.equals(".") || encoded.equals("..")) {
         throw new IllegalArgumentException(name + " must not be '.' or '..'");
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(encoded));
+      out.append(template, from, open).append(encoded);
+      from = close + 1;
       i++;
     }
-    m.appendTail(out);
+    out.append(template, from, template.length());
     if (i != values.length) {
       throw new IllegalArgumentException(
           "Template " + template + " has " + i + " variables, given " + values.length + " values");
     }
     return out.toString();
+  }
+
+  /** One path segment, percent-encoded unless it holds only unreserved characters already. */
+  private static String encodeSegment(String value) {
+    for (int k = 0; k < value.length(); k++) {
+      char c = value.charAt(k);
+      boolean unreserved =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.'
+              || c == '~';
+      if (!unreserved) {
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+      }
+    }
+    return value;
   }
 
   /**
@@ -59,13 +83,22 @@ public final class ApiPath {
     if (path == null
         || !path.startsWith("/")
         || path.startsWith("//")
-        || path.contains("\\")
-        || path.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+        || hasForbiddenCharacter(path)) {
       throw new IllegalArgumentException(
           "path must be relative to the base URL and start with a single '/', such as /leads/123;"
               + " was: "
               + path);
     }
     return path;
+  }
+
+  private static boolean hasForbiddenCharacter(String path) {
+    for (int k = 0; k < path.length(); k++) {
+      char c = path.charAt(k);
+      if (c < 0x21 || c == 0x7f || c == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.futwork.lead.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.PhoneNumbers;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.SwitchboardException;
@@ -65,6 +66,9 @@ public final class DefaultLeadClient implements LeadClient {
       int bulkConcurrency,
       Supplier<RestClient.Builder> restClientBuilder,
       Sleeper sleeper) {}
+
+  /** Where a lead's id may be in the answer, in order of preference. */
+  private static final List<String> ID_FIELDS = List.of("leadId", "id", "_id");
 
   private final Map<FutworkPlatform, ApiClient> clients = new EnumMap<>(FutworkPlatform.class);
   private final int bulkConcurrency;
@@ -257,25 +261,51 @@ public final class DefaultLeadClient implements LeadClient {
     return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());
   }
 
+  /**
+   * The lead's id in the answer: {@code leadId}, {@code id} or {@code _id} (in that order of
+   * preference) at the top level, else in a {@code data} object; read as a stream, since the answer
+   * to every lead passes through here.
+   */
   private static Optional<String> leadId(byte[] body) {
     if (body.length == 0) {
       return Optional.empty();
     }
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(body);
+    try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      String[] top = new String[ID_FIELDS.size()];
+      String[] data = new String[ID_FIELDS.size()];
+      readIds(parser, top, data);
+      return first(top).or(() -> first(data));
     } catch (IOException notJson) {
       return Optional.empty();
     }
-    for (JsonNode node : new JsonNode[] {root, root == null ? null : root.get("data")}) {
-      if (node == null || !node.isObject()) {
-        continue;
-      }
-      for (String field : List.of("leadId", "id", "_id")) {
-        JsonNode value = node.get(field);
-        if (value != null && (value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
-          return Optional.of(value.asText());
+  }
+
+  /** Reads one object's id fields into {@code ids}, and its {@code data} object's into nested. */
+  private static void readIds(JsonParser parser, String[] ids, String[] nested) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      int slot = ID_FIELDS.indexOf(name);
+      if (slot >= 0 && (value == JsonToken.VALUE_STRING || value.isNumeric())) {
+        String text = parser.getText();
+        if (!text.isBlank()) {
+          ids[slot] = text;
         }
+      } else if (nested != null && "data".equals(name) && value == JsonToken.START_OBJECT) {
+        readIds(parser, nested, null);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  private static Optional<String> first(String[] ids) {
+    for (String id : ids) {
+      if (id != null) {
+        return Optional.of(id);
       }
     }
     return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.switchboard.core.http.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.CollectionUtils;
 
 /**
  * The transport under the SDK's RestClient: the JDK's {@link HttpClient} called with the blocking
@@ -32,14 +35,19 @@ import org.springframework.http.client.ClientHttpResponse;
  * container with two CPUs or fewer). Measured in {@code docs/performance.md}: that cost the lead
  * client most of its throughput. This factory starts no thread per request.
  *
- * <p>The read time-out bounds the wait for the answer's status and headers; the body of an answer
- * whose headers arrived is then read to its end.
+ * <p>The answer's body is read whole by the JDK client before {@code send} returns (every caller in
+ * the SDK reads it whole anyway): a streamed body would cost one more hand-off between the client's
+ * selector thread and the caller for each answer. The read time-out bounds the wait for the
+ * answer's status and headers; the body of an answer whose headers arrived is then read to its end.
  */
 final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
 
   /** Headers the JDK client sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    RESTRICTED.addAll(List.of("connection", "content-length", "expect", "host", "upgrade"));
+  }
 
   private final HttpClient client;
   private final Duration readTimeout;
@@ -96,7 +104,7 @@ final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
       HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout);
       headers.forEach(
           (name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!RESTRICTED.contains(name)) {
               values.forEach(value -> builder.header(name, value == null ? "" : value));
             }
           });
@@ -107,8 +115,7 @@ final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
               ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofByteArray(bytes));
       try {
-        return new Response(
-            client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        return new Response(client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException(
@@ -118,12 +125,13 @@ final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
   }
 
   private static final class Response implements ClientHttpResponse {
-    private final HttpResponse<InputStream> response;
-    private final HttpHeaders headers = new HttpHeaders();
+    private final HttpResponse<byte[]> response;
+    private final HttpHeaders headers;
 
-    Response(HttpResponse<InputStream> response) {
+    Response(HttpResponse<byte[]> response) {
       this.response = response;
-      response.headers().map().forEach(headers::addAll);
+      // The JDK's header map is unmodifiable and ordered case-insensitively: used as it is.
+      this.headers = new HttpHeaders(CollectionUtils.toMultiValueMap(response.headers().map()));
     }
 
     @Override
@@ -143,16 +151,12 @@ final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
 
     @Override
     public InputStream getBody() {
-      return response.body();
+      return new ByteArrayInputStream(response.body());
     }
 
     @Override
     public void close() {
-      try {
-        response.body().close();
-      } catch (IOException ignored) {
-        // the connection goes back to the pool or is dropped either way
-      }
+      // the body was read whole and the connection is already back in the pool
     }
   }
 }

@@ -18,8 +18,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,8 +113,9 @@ public final class CallExecutor {
     try {
       return retryTemplate.execute(
           context -> {
-            context.setAttribute(
-                LABEL, platform + ": " + request.method() + " " + request.pathOnly());
+            if (context.getRetryCount() == 0) {
+              context.setAttribute(LABEL, new Label(platform, request));
+            }
             return attempt(request, context);
           });
     } catch (RetryableFailure exhausted) {
@@ -224,22 +224,34 @@ public final class CallExecutor {
             .headers(
                 headers -> {
                   headers.set(HttpHeaders.USER_AGENT, userAgent);
-                  headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+                  headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
                   if (request.body() != null) {
-                    headers.setContentType(MediaType.APPLICATION_JSON);
+                    headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
                   }
                   authenticator.authenticate(headers);
                 });
-    if (request.body() != null) {
-      spec.body(request.body());
+    byte[] body = request.body();
+    if (body != null) {
+      // Already JSON bytes: written as they are, without asking each message converter.
+      spec.body(out -> out.write(body));
     }
     return spec.exchange(
         (req, res) -> {
-          Map<String, List<String>> headers = new LinkedHashMap<>();
-          res.getHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+          // HttpHeaders is a Map on Spring 6 only: its entries are handed over, and ApiResponse
+          // makes the one copy it keeps.
+          Map<String, List<String>> headers = new HashMap<>();
+          res.getHeaders().forEach(headers::put);
           return new ApiResponse(
               res.getStatusCode().value(), headers, res.getBody().readAllBytes(), attempt);
         });
+  }
+
+  /** What a retry's log line names: the platform and the call, formatted only when logged. */
+  private record Label(String platform, ApiRequest request) {
+    @Override
+    public String toString() {
+      return platform + ": " + request.method() + " " + request.pathOnly();
+    }
   }
 
   /** Failures before any byte of the request left: always safe to retry. */
