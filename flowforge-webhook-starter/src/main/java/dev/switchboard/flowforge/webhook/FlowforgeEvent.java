@@ -1,7 +1,9 @@
 package dev.switchboard.flowforge.webhook;
 
 import dev.switchboard.core.webhook.WebhookDelivery;
+import dev.switchboard.flowforge.webhook.internal.FlowforgePayloadParser;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -59,4 +61,21 @@ public sealed interface FlowforgeEvent
    * @return the delivery's metadata, or null for an event not built by the receiver
    */
   WebhookDelivery delivery();
+
+  /**
+   * Reads a webhook body into its record as the receiver does, without delivery metadata: for
+   * bodies stored earlier, replayed from a dead-letter queue, or used in tests.
+   *
+   * @param body the raw JSON body
+   * @param zone the zone of zone-less {@code created_at} values (the receiver's {@code
+   *     flowforge.webhook.zone}, UTC by default)
+   * @return the event, an {@link UnknownFlowforgeEvent} for a name the SDK does not know; its
+   *     {@link #delivery()} null
+   * @throws dev.switchboard.core.webhook.WebhookPayloadException (a {@link
+   *     dev.switchboard.core.SwitchboardException}) when the body is not valid JSON, not an object,
+   *     or has no {@code event} name or {@code data} object; the message never holds the body
+   */
+  static FlowforgeEvent parse(byte[] body, ZoneId zone) {
+    return new FlowforgePayloadParser(java.util.Objects.requireNonNull(zone, "zone")).read(body);
+  }
 }

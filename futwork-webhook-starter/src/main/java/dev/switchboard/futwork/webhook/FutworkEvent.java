@@ -1,6 +1,7 @@
 package dev.switchboard.futwork.webhook;
 
 import dev.switchboard.core.webhook.WebhookDelivery;
+import dev.switchboard.futwork.webhook.internal.FutworkPayloadParser;
 
 /**
  * Everything the Futwork post-call receiver publishes. Listen for one member ({@code @EventListener
@@ -16,4 +17,20 @@ public sealed interface FutworkEvent
    * @return the delivery
    */
   WebhookDelivery delivery();
+
+  /**
+   * Reads a post-call body into its record as the receiver does, without delivery metadata: for
+   * bodies stored earlier, replayed from a dead-letter queue, or used in tests. The shape is told
+   * from the content, as the receiver tells it.
+   *
+   * @param body the raw JSON body
+   * @return a {@link WorkflowPostCall}, a {@link CampaignPostCall} or an {@link
+   *     UnrecognizedFutworkPayload}, its {@link #delivery()} null
+   * @throws dev.switchboard.core.webhook.WebhookPayloadException (a {@link
+   *     dev.switchboard.core.SwitchboardException}) when the body is not valid JSON; the message
+   *     says where, never what the body held
+   */
+  static FutworkEvent parse(byte[] body) {
+    return FutworkPayloadParser.read(body);
+  }
 }

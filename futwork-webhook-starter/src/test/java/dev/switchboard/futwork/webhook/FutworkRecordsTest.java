@@ -8,6 +8,7 @@ import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.webhook.WebhookRequest;
 import dev.switchboard.futwork.webhook.internal.FutworkPayloadParser;
 import dev.switchboard.futwork.webhook.internal.FutworkValues;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,30 @@ class FutworkRecordsTest {
         .isInstanceOf(WorkflowPostCall.class)
         .extracting(e -> ((WorkflowPostCall) e).withDelivery(null))
         .isEqualTo(call.withDelivery(null));
+  }
+
+  @Test
+  void storedBodiesParseToTheSameRecordsWithoutADelivery() {
+    for (String name :
+        List.of("futwork-workflow-post-call.json", "futwork-campaign-post-call.json")) {
+      byte[] fixture = Fixtures.payload(name);
+      FutworkEvent received = parse(fixture);
+      FutworkEvent stored = FutworkEvent.parse(fixture);
+      assertThat(stored.delivery()).isNull();
+      assertThat(received.delivery()).isNotNull();
+      assertThat(stored.getClass()).isEqualTo(received.getClass());
+      FutworkEvent withoutDelivery =
+          received instanceof WorkflowPostCall w
+              ? w.withDelivery(null)
+              : ((CampaignPostCall) received).withDelivery(null);
+      assertThat(stored).isEqualTo(withoutDelivery);
+    }
+    assertThat(FutworkEvent.parse("{\"other\":1}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(UnrecognizedFutworkPayload.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FutworkEvent.parse("{\"secret\":\"s3cr3t\"".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(dev.switchboard.core.webhook.WebhookPayloadException.class)
+        .hasMessageNotContaining("s3cr3t");
   }
 
   @Test

@@ -1,12 +1,19 @@
 package dev.switchboard.core.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tolerant reads of fields from a JSON tree, for parsers of payloads the platforms send oddly: a
@@ -113,7 +120,128 @@ public final class JsonFields {
    * @return an unmodifiable copy, or null for null
    */
   public static <V> Map<String, V> copy(Map<String, V> map) {
-    return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    if (map == null || map instanceof ReadOnlyMap) {
+      return map; // read by the SDK itself, held by no one else, and read-only already
+    }
+    return new ReadOnlyMap<>(new LinkedHashMap<>(map));
+  }
+
+  /**
+   * Makes a map a parser has just built read-only without copying it: for parsers that build a map
+   * of their own and hand it straight to a record, whose {@link #copy} then keeps it as it is. The
+   * caller must hold no other reference to the map and never change it again.
+   *
+   * @param built the map, which the caller gives up
+   * @param <V> the values' type
+   * @return a read-only view of it
+   */
+  public static <V> Map<String, V> readOnlyView(LinkedHashMap<String, V> built) {
+    return new ReadOnlyMap<>(built);
+  }
+
+  /**
+   * Reads the JSON object a streaming parser is on into a read-only map, in its order, keeping null
+   * values; objects and arrays inside are read-only maps and lists too. Numbers are {@link
+   * Integer}, {@link Long} or {@link java.math.BigInteger} when whole and {@link Double} otherwise,
+   * as Jackson reads them into {@code Object}. {@link #copy} returns such a map as it is, so a
+   * record built from it does not copy it again.
+   *
+   * @param parser the parser, on the object's {@code START_OBJECT}
+   * @return the map
+   * @throws IOException when the JSON is not valid
+   * @throws IllegalStateException when the parser is not on the start of an object
+   */
+  public static Map<String, Object> readObject(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw new IllegalStateException("Expected the start of an object: " + parser.currentToken());
+    }
+    return objectAt(parser);
+  }
+
+  /**
+   * Reads the JSON value a streaming parser is on, as {@link #readObject} reads the values of an
+   * object: a map, a list, text, a number, a boolean or {@code null}.
+   *
+   * @param parser the parser, on the value's first token
+   * @return the value
+   * @throws IOException when the JSON is not valid
+   */
+  public static Object readValue(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      throw new IllegalStateException("The parser is on no value");
+    }
+    return switch (token) {
+      case START_OBJECT -> objectAt(parser);
+      case START_ARRAY -> arrayAt(parser);
+      case VALUE_STRING -> parser.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject();
+      default -> throw new IllegalStateException("Not the start of a value: " + token);
+    };
+  }
+
+  private static Map<String, Object> objectAt(JsonParser parser) throws IOException {
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+    String name;
+    while ((name = parser.nextFieldName()) != null) {
+      parser.nextToken();
+      map.put(name, readValue(parser)); // a repeated name keeps its last value, as Jackson does
+    }
+    return new ReadOnlyMap<>(map);
+  }
+
+  private static List<Object> arrayAt(JsonParser parser) throws IOException {
+    List<Object> list = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      list.add(readValue(parser));
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  /**
+   * A read-only view of a map that nothing else holds: what {@link #copy} and {@link #readObject}
+   * make, and what {@code copy} recognises as needing no copy.
+   */
+  private static final class ReadOnlyMap<V> extends AbstractMap<String, V> {
+    private final Map<String, V> view;
+
+    ReadOnlyMap(LinkedHashMap<String, V> owned) {
+      this.view = Collections.unmodifiableMap(owned);
+    }
+
+    @Override
+    public Set<Entry<String, V>> entrySet() {
+      return view.entrySet();
+    }
+
+    @Override
+    public int size() {
+      return view.size();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return view.containsKey(key);
+    }
+
+    @Override
+    public V get(Object key) {
+      return view.get(key);
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return view.keySet();
+    }
+
+    @Override
+    public java.util.Collection<V> values() {
+      return view.values();
+    }
   }
 
   /**

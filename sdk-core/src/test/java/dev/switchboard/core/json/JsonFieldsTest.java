@@ -67,6 +67,47 @@ class JsonFieldsTest {
   }
 
   @Test
+  void streamedObjectsAreReadOnlyAllTheWayDownAndAreNotCopiedAgain() throws Exception {
+    String text =
+        "{\"b\":1,\"a\":null,\"big\":12345678901,\"huge\":123456789012345678901234,"
+            + "\"f\":2.5,\"t\":true,\"s\":\"x\",\"o\":{\"k\":[1,null,{\"z\":false}]},\"b\":2}";
+    Map<String, Object> m;
+    try (var parser = Json.mapper().getFactory().createParser(text)) {
+      parser.nextToken();
+      m = JsonFields.readObject(parser);
+    }
+    // The same values, types and order as Jackson's own reading into a map; a repeated name keeps
+    // its last value.
+    assertThat(m).isEqualTo(Json.mapper().readValue(text, Map.class));
+    assertThat(m.keySet()).containsExactly("b", "a", "big", "huge", "f", "t", "s", "o");
+    assertThat(m.get("big")).isInstanceOf(Long.class);
+    assertThat(m.get("huge")).isInstanceOf(java.math.BigInteger.class);
+    assertThat(m.get("f")).isInstanceOf(Double.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inner = (Map<String, Object>) m.get("o");
+    @SuppressWarnings("unchecked")
+    java.util.List<Object> list = (java.util.List<Object>) inner.get("k");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> inner.put("c", 2))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> list.add(3))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> m.entrySet().iterator().next().setValue(0))
+        .isInstanceOf(UnsupportedOperationException.class);
+    // Nothing else holds a map read from the body, so a record built from it keeps it as it is;
+    // a caller's map is still copied.
+    assertThat(JsonFields.copy(m)).isSameAs(m);
+    Map<String, Object> callers = new LinkedHashMap<>(Map.of("k", 1));
+    assertThat(JsonFields.copy(callers)).isNotSameAs(callers).isEqualTo(callers);
+    Map<String, Object> once = JsonFields.copy(callers);
+    assertThat(JsonFields.copy(once)).isSameAs(once);
+    Map<String, String> built = JsonFields.readOnlyView(new LinkedHashMap<>(Map.of("f", "v")));
+    assertThat(JsonFields.copy(built)).isSameAs(built).containsExactly(Map.entry("f", "v"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.remove("f"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void presentTreatsBlankAsAbsent() {
     assertThat(JsonFields.present(null)).isEmpty();
     assertThat(JsonFields.present(" ")).isEmpty();

@@ -3,7 +3,7 @@ package dev.switchboard.workflux.webhook;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.core.webhook.WebhookJson;
 import dev.switchboard.core.webhook.WebhookPayloadException;
@@ -73,7 +73,11 @@ public final class WorkFluxEvents {
     String type = f.type != null ? f.type : f.event;
     Map<String, Object> data = f.data;
     if (data == null) {
-      Map<String, Object> rest = f.rest;
+      // Rare: without a data object, the fields beside the envelope are the data; the body is
+      // read again whole rather than every delivery keeping its top-level fields on the way.
+      Map<String, Object> rest =
+          new LinkedHashMap<>(WebhookJson.read(body, JsonFields::readObject));
+      rest.remove("data");
       rest.remove(f.type != null ? "type" : "event");
       data = Collections.unmodifiableMap(rest);
     }
@@ -88,9 +92,7 @@ public final class WorkFluxEvents {
     };
   }
 
-  /**
-   * The envelope in one streaming pass, and every top-level field but data, should it be absent.
-   */
+  /** The envelope and the data object in one streaming pass; other fields are skipped. */
   private static Fields fields(JsonParser p) throws IOException {
     Fields f = new Fields();
     JsonToken first = p.currentToken();
@@ -106,32 +108,23 @@ public final class WorkFluxEvents {
       p.skipChildren();
       return f;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken token = p.nextToken();
       if (name.equals("data")) {
         f.data = WebhookJson.map(p);
-        continue;
-      }
-      JsonToken token = p.currentToken();
-      String text = token.isScalarValue() && token != JsonToken.VALUE_NULL ? p.getText() : null;
-      Object value =
-          switch (token) {
-            case VALUE_STRING -> text;
-            case VALUE_NULL -> null;
-            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
-            default -> Json.mapper().readValue(p, Object.class);
-          };
-      f.rest.put(name, value);
-      switch (name) {
-        case "type" -> f.type = text;
-        case "event" -> f.event = text;
-        case "id" -> f.id = text;
-        case "created_at" -> f.createdAt = text;
-        case "timestamp" -> f.timestamp = text;
-        default -> {
-          // kept in rest only
+      } else if (token.isStructStart()) {
+        p.skipChildren();
+      } else {
+        switch (name) {
+          case "type" -> f.type = WebhookJson.text(p);
+          case "event" -> f.event = WebhookJson.text(p);
+          case "id" -> f.id = WebhookJson.text(p);
+          case "created_at" -> f.createdAt = WebhookJson.text(p);
+          case "timestamp" -> f.timestamp = WebhookJson.text(p);
+          default -> {
+            // read again with the whole body when there is no data object
+          }
         }
       }
     }
@@ -146,7 +139,6 @@ public final class WorkFluxEvents {
     String createdAt;
     String timestamp;
     Map<String, Object> data;
-    final Map<String, Object> rest = new LinkedHashMap<>();
   }
 
   /**

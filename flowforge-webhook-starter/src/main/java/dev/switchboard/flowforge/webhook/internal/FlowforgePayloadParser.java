@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -63,6 +64,9 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
 
   private final ZoneId zone;
 
+  /** The zone's offset when it never changes (UTC, +05:30), so most times skip the zone rules. */
+  private final ZoneOffset fixedOffset;
+
   /**
    * Creates a parser.
    *
@@ -70,11 +74,32 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
    */
   public FlowforgePayloadParser(ZoneId zone) {
     this.zone = zone;
+    this.fixedOffset =
+        zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
   }
 
   @Override
   public ParsedDelivery<FlowforgeEvent> parse(WebhookRequest request) {
-    Envelope e = WebhookJson.read(request.body(), FlowforgePayloadParser::envelope);
+    Envelope e = envelopeOf(request.body());
+    WebhookDelivery delivery =
+        request.delivery(e.id == null || e.id.isBlank() ? request.bodySha256() : e.id);
+    FlowforgeEvent parsed = event(e, request.body(), delivery);
+    return new ParsedDelivery<>(parsed, delivery, canonical(e.event));
+  }
+
+  /**
+   * Reads a body into its record without delivery metadata: what {@link FlowforgeEvent#parse} does.
+   *
+   * @param body the raw body
+   * @return the record, its delivery null
+   * @throws WebhookPayloadException when the body is not a Flowforge delivery
+   */
+  public FlowforgeEvent read(byte[] body) {
+    return event(envelopeOf(body), body, null);
+  }
+
+  private static Envelope envelopeOf(byte[] body) {
+    Envelope e = WebhookJson.read(body, FlowforgePayloadParser::envelope);
     if (e == null) {
       throw new WebhookPayloadException("A Flowforge delivery must be a JSON object.");
     }
@@ -84,73 +109,73 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     if (e.data == null) {
       throw new WebhookPayloadException("The Flowforge delivery has no 'data' object.");
     }
-    WebhookDelivery delivery =
-        request.delivery(e.id == null || e.id.isBlank() ? request.bodySha256() : e.id);
+    return e;
+  }
+
+  private FlowforgeEvent event(Envelope e, byte[] body, WebhookDelivery delivery) {
     Optional<Instant> instant = instant(e.createdAt);
     String type = canonical(e.event);
     Data d = e.data;
-    FlowforgeEvent parsed =
-        switch (type) {
-          case CAPTURED_FORM ->
-              new CapturedFormCreated(
-                  e.id,
-                  e.event,
-                  e.object,
-                  e.createdAt,
-                  new CapturedFormCreated.Data(
-                      d.formId,
-                      d.formName,
-                      d.widgetId,
-                      d.assistantId,
-                      d.fieldValues,
-                      d.conversationId,
-                      d.capturedFormId),
-                  instant,
-                  delivery);
-          case CAPTURED_INTENT ->
-              new CapturedIntentCreated(
-                  e.id,
-                  e.event,
-                  e.object,
-                  e.createdAt,
-                  new CapturedIntentCreated.Data(
-                      d.intentId,
-                      d.intentName,
-                      d.chatCount,
-                      d.deviceType,
-                      d.widgetId,
-                      d.assistantId,
-                      d.conversationId),
-                  instant,
-                  delivery);
-          case CONVERSATION_CLOSED ->
-              new ConversationClosed(
-                  e.id,
-                  e.event,
-                  e.object,
-                  e.createdAt,
-                  new ConversationClosed.Data(
-                      d.widgetId,
-                      d.chatCount,
-                      d.contactId,
-                      d.deviceType,
-                      d.assistantId,
-                      d.firstMessage,
-                      d.conversationId),
-                  instant,
-                  delivery);
-          default ->
-              // an event the SDK does not know: its data is kept whole, read again as a tree
-              new UnknownFlowforgeEvent(
-                  e.id,
-                  e.event,
-                  e.object,
-                  e.createdAt,
-                  JsonFields.map(WebhookParser.readJson(request.body()), "data"),
-                  instant,
-                  delivery);
-        };
-    return new ParsedDelivery<>(parsed, delivery, type);
+    return switch (type) {
+      case CAPTURED_FORM ->
+          new CapturedFormCreated(
+              e.id,
+              e.event,
+              e.object,
+              e.createdAt,
+              new CapturedFormCreated.Data(
+                  d.formId,
+                  d.formName,
+                  d.widgetId,
+                  d.assistantId,
+                  d.fieldValues,
+                  d.conversationId,
+                  d.capturedFormId),
+              instant,
+              delivery);
+      case CAPTURED_INTENT ->
+          new CapturedIntentCreated(
+              e.id,
+              e.event,
+              e.object,
+              e.createdAt,
+              new CapturedIntentCreated.Data(
+                  d.intentId,
+                  d.intentName,
+                  d.chatCount,
+                  d.deviceType,
+                  d.widgetId,
+                  d.assistantId,
+                  d.conversationId),
+              instant,
+              delivery);
+      case CONVERSATION_CLOSED ->
+          new ConversationClosed(
+              e.id,
+              e.event,
+              e.object,
+              e.createdAt,
+              new ConversationClosed.Data(
+                  d.widgetId,
+                  d.chatCount,
+                  d.contactId,
+                  d.deviceType,
+                  d.assistantId,
+                  d.firstMessage,
+                  d.conversationId),
+              instant,
+              delivery);
+      default ->
+          // an event the SDK does not know: its data is kept whole, read again as a tree
+          new UnknownFlowforgeEvent(
+              e.id,
+              e.event,
+              e.object,
+              e.createdAt,
+              JsonFields.map(WebhookParser.readJson(body), "data"),
+              instant,
+              delivery);
+    };
   }
 
   /** The envelope, read in one streaming pass; null when the body is not an object. */
@@ -160,8 +185,8 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
       return null;
     }
     Envelope e = new Envelope();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       p.nextToken();
       switch (name) {
         case "id" -> e.id = WebhookJson.text(p);
@@ -182,8 +207,8 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
       return null;
     }
     Data d = new Data();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       p.nextToken();
       switch (name) {
         case "form_id" -> d.formId = WebhookJson.text(p);
@@ -207,13 +232,13 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
 
   /** Field values as strings: text as it is, other values as their JSON text, null kept. */
   private static Map<String, String> fieldValues(JsonParser p) throws IOException {
-    Map<String, String> out = new LinkedHashMap<>();
+    LinkedHashMap<String, String> out = new LinkedHashMap<>();
     if (p.currentToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
       return out;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         out.put(name, null);
@@ -223,7 +248,7 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
         out.put(name, p.getText());
       }
     }
-    return out;
+    return JsonFields.readOnlyView(out); // the record keeps it without copying it again
   }
 
   /**
@@ -319,7 +344,10 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     String text = raw.strip();
     LocalDateTime documented = documentedForm(text);
     if (documented != null) {
-      return Optional.of(documented.atZone(zone).toInstant());
+      return Optional.of(
+          fixedOffset != null
+              ? documented.toInstant(fixedOffset)
+              : documented.atZone(zone).toInstant());
     }
     try {
       return Optional.of(LocalDateTime.parse(text, FLOWFORGE_TIME).atZone(zone).toInstant());

@@ -42,19 +42,37 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
   @Override
   public ParsedDelivery<FutworkEvent> parse(WebhookRequest request) {
     Fields f = WebhookJson.read(request.body(), FutworkPayloadParser::fields);
+    boolean bySid = f != null && f.campaignShaped() && f.callSid != null && !f.callSid.isBlank();
+    WebhookDelivery delivery = request.delivery(bySid ? f.callSid : request.bodySha256());
+    FutworkEvent event = event(f, request.body(), delivery);
+    return new ParsedDelivery<>(event, delivery, type(event));
+  }
+
+  /**
+   * Reads a body into its record without delivery metadata: what {@link FutworkEvent#parse} does.
+   *
+   * @param body the raw body
+   * @return the record, its delivery null
+   * @throws dev.switchboard.core.webhook.WebhookPayloadException when the body is not valid JSON
+   */
+  public static FutworkEvent read(byte[] body) {
+    return event(WebhookJson.read(body, FutworkPayloadParser::fields), body, null);
+  }
+
+  private static FutworkEvent event(Fields f, byte[] body, WebhookDelivery delivery) {
     if (f != null && f.campaignShaped()) {
-      String key = f.callSid == null || f.callSid.isBlank() ? request.bodySha256() : f.callSid;
-      WebhookDelivery delivery = request.delivery(key);
-      return new ParsedDelivery<>(f.campaign(delivery), delivery, CAMPAIGN);
+      return f.campaign(delivery);
     }
-    WebhookDelivery delivery = request.delivery(request.bodySha256());
     if (f != null && f.workflowShaped()) {
-      return new ParsedDelivery<>(f.workflow(delivery), delivery, WORKFLOW);
+      return f.workflow(delivery);
     }
-    return new ParsedDelivery<>(
-        new UnrecognizedFutworkPayload(WebhookParser.readJson(request.body()), delivery),
-        delivery,
-        UNRECOGNIZED);
+    return new UnrecognizedFutworkPayload(WebhookParser.readJson(body), delivery);
+  }
+
+  private static String type(FutworkEvent event) {
+    return event instanceof CampaignPostCall
+        ? CAMPAIGN
+        : event instanceof WorkflowPostCall ? WORKFLOW : UNRECOGNIZED;
   }
 
   /** Every field either shape has, read in one pass; null when the body is not an object. */
@@ -64,8 +82,8 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
       return null;
     }
     Fields f = new Fields();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       JsonToken value = p.nextToken();
       boolean present = value != JsonToken.VALUE_NULL;
       switch (name) {
@@ -125,8 +143,8 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     String hangupBy = null;
     String hangupReason = null;
     String hangupProviderCode = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       p.nextToken();
       switch (name) {
         case "direction" -> direction = WebhookJson.text(p);
@@ -167,8 +185,8 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     String leadId = null;
     String agentId = null;
     String campaignId = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
       p.nextToken();
       switch (name) {
         case "recipientPhoneNumber" -> recipientPhoneNumber = WebhookJson.text(p);
