@@ -186,7 +186,7 @@ public final class LeadSubmissionBench {
    */
   public static void main(String[] args) throws Exception {
     int rounds = Integer.getInteger("bench.lead.rounds", 20);
-    int warmups = Integer.getInteger("bench.lead.warmups", 6);
+    int warmups = Integer.getInteger("bench.lead.warmups", 10);
     int serialN = Integer.getInteger("bench.lead.serial", 1000);
     int bulkN = Integer.getInteger("bench.lead.bulk", 2000);
     Process stub =

@@ -87,7 +87,7 @@ public class StartupApp {
     trace.getBufferedTimeline().getEvents().stream()
         .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
         .sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
-        .limit(25)
+        .limit(Integer.getInteger("bench.startup.trace.limit", 25))
         .forEach(
             e -> {
               String bean = "";

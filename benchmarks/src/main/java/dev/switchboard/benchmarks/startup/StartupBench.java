@@ -38,7 +38,7 @@ public final class StartupBench {
    * @throws Exception when a run fails
    */
   public static void main(String[] args) throws Exception {
-    int runs = Integer.getInteger("bench.startup.runs", 7);
+    int runs = Integer.getInteger("bench.startup.runs", 12);
     String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
     String with = String.join(File.pathSeparator, entries);
     String without =
@@ -55,14 +55,7 @@ public final class StartupBench {
     List<Variant> variants =
         List.of(
             new Variant("with starters", with, List.of(), true),
-            new Variant("without starters", without, List.of(), false),
-            new Variant(
-                "with starters, no Boot RestClient.Builder",
-                with,
-                List.of(
-                    "--spring.autoconfigure.exclude="
-                        + "org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration"),
-                true));
+            new Variant("without starters", without, List.of(), false));
     int k = variants.size();
     for (Variant v : variants) {
       run(v); // warm the file system cache
@@ -133,20 +126,7 @@ public final class StartupBench {
                 Results.median(cpu.get(1)),
                 "-",
                 "all JVM threads (JIT and GC included); runs with/without: "
-                    + list(cpu.get(0), cpu.get(1))),
-            new Figure(
-                "Startup and memory",
-                "diagnostic: CPU time to ready, Boot's RestClient.Builder never created",
-                "ms",
-                Results.median(cpu.get(2)),
-                Results.median(cpu.get(1)),
-                "-",
-                "RestClientAutoConfiguration excluded, so the SDK's clients fall back to"
-                    + " RestClient.builder(): what a lazy builder lookup would give; runs (wall ms):"
-                    + " "
-                    + list(ms.get(2), ms.get(1))
-                    + "; runs (CPU ms): "
-                    + list(cpu.get(2), cpu.get(1)))));
+                    + list(cpu.get(0), cpu.get(1)))));
   }
 
   private record Variant(String name, String classPath, List<String> extraArgs, boolean sdk) {}

@@ -28,31 +28,44 @@ public final class ApiClient {
   /** The SDK's version, from the build. */
   public static final String VERSION = readVersion();
 
-  private final CallExecutor executor;
+  private final Supplier<CallExecutor> executorFactory;
+  private volatile CallExecutor executor;
   private final String platform;
   private final URI baseUrl;
 
   private ApiClient(Builder b) {
     this.platform = Objects.requireNonNull(b.platform, "platform");
     this.baseUrl = Objects.requireNonNull(b.baseUrl, "baseUrl");
-    this.executor =
-        new CallExecutor(
-            platform,
-            baseUrl,
-            b.settings,
-            Objects.requireNonNull(b.authenticator, "authenticator"),
-            b.restClientBuilder,
-            b.sleeper,
-            b.random,
-            b.clock,
-            "switchboard-java/"
-                + VERSION
-                + " ("
-                + b.module
-                + "; Java "
-                + System.getProperty("java.version")
-                + ")",
-            b.credentialsHint);
+    Authenticator authenticator = Objects.requireNonNull(b.authenticator, "authenticator");
+    HttpSettings settings = b.settings;
+    Supplier<RestClient.Builder> restClientBuilder = b.restClientBuilder;
+    Sleeper sleeper = b.sleeper;
+    DoubleSupplier random = b.random;
+    Clock clock = b.clock;
+    String credentialsHint = b.credentialsHint;
+    String userAgent =
+        "switchboard-java/"
+            + VERSION
+            + " ("
+            + b.module
+            + "; Java "
+            + System.getProperty("java.version")
+            + ")";
+    // Built on the first call: the executor and spring-retry's classes cost an application's
+    // startup, and an application may never call this platform.
+    this.executorFactory =
+        () ->
+            new CallExecutor(
+                platform,
+                baseUrl,
+                settings,
+                authenticator,
+                restClientBuilder,
+                sleeper,
+                random,
+                clock,
+                userAgent,
+                credentialsHint);
   }
 
   /**
@@ -72,7 +85,17 @@ public final class ApiClient {
    * @throws ApiException when the call failed; its type says how
    */
   public ApiResponse execute(ApiRequest request) {
-    return executor.execute(request);
+    CallExecutor current = executor;
+    if (current == null) {
+      synchronized (this) {
+        current = executor;
+        if (current == null) {
+          current = executorFactory.get();
+          executor = current;
+        }
+      }
+    }
+    return current.execute(request);
   }
 
   /**
