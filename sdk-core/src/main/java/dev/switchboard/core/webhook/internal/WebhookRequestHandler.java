@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -366,8 +367,14 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long total = 0;
     if (declaredLength >= 0 && declaredLength <= max) {
-      byte[] body = in.readNBytes((int) declaredLength);
-      int next = body.length == declaredLength ? in.read() : -1;
+      // Straight into an array of the declared size: readNBytes(int) would read into chunks of
+      // 8 KB and copy them into the result, which showed in the profile of 20 KB deliveries.
+      byte[] body = new byte[(int) declaredLength];
+      int read = in.readNBytes(body, 0, body.length);
+      if (read < body.length) {
+        return Arrays.copyOf(body, read); // the client sent less than it declared
+      }
+      int next = in.read();
       if (next == -1) {
         return body;
       }

@@ -20,7 +20,7 @@ class ReadCappedTest {
 
   @Test
   void aDeclaredLengthIsReadExactly() throws Exception {
-    assertThat(read(100, 1000, 100)).hasSize(100);
+    assertThat(read(100, 1000, 100)).hasSize(100).isEqualTo(bytes(100));
     assertThat(read(0, 1000, 0)).isEmpty();
     assertThat(read(1000, 1000, 1000)).hasSize(1000);
   }
@@ -33,12 +33,12 @@ class ReadCappedTest {
 
   @Test
   void moreThanDeclaredIsReadOnButNeverPastTheLimit() throws Exception {
-    assertThat(read(150, 1000, 100)).hasSize(150);
+    assertThat(read(150, 1000, 100)).hasSize(150).isEqualTo(bytes(150));
     assertThat(read(1001, 1000, 100)).isNull();
   }
 
   @Test
   void aStreamEndingEarlyGivesWhatArrived() throws Exception {
-    assertThat(read(40, 1000, 100)).hasSize(40);
+    assertThat(read(40, 1000, 100)).hasSize(40).isEqualTo(bytes(40));
   }
 }
