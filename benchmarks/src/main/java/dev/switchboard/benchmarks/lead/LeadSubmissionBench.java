@@ -188,7 +188,7 @@ public final class LeadSubmissionBench {
     int rounds = Integer.getInteger("bench.lead.rounds", 20);
     int warmups = Integer.getInteger("bench.lead.warmups", 10);
     int serialN = Integer.getInteger("bench.lead.serial", 1000);
-    int bulkN = Integer.getInteger("bench.lead.bulk", 2000);
+    int bulkN = Integer.getInteger("bench.lead.bulk", 4000);
     Process stub =
         new ProcessBuilder(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",

@@ -182,6 +182,16 @@ class LeadClientTest {
     assertField(
         () -> client.submitToCampaign("c", CampaignLead.of("99997898", Map.of())),
         "recipientPhoneNumber");
+    // data Jackson cannot write (an object with no properties) is refused before any request too
+    assertField(
+        () ->
+            client.submitToWorkflow(
+                "wf", WorkflowLead.of("9999789877", Map.of("x", new Object()), "R1")),
+        "recipientData");
+    assertField(
+        () ->
+            client.submitToCampaign("c", CampaignLead.of("9999789877", Map.of("x", new Object()))),
+        "recipientData");
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 

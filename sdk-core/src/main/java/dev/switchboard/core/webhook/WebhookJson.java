@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.json.JsonFields;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,21 +100,23 @@ public final class WebhookJson {
    */
   public static Boolean bool(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
-    switch (t) {
-      case VALUE_TRUE:
-        return true;
-      case VALUE_FALSE:
-        return false;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue() != 0;
-      case VALUE_STRING:
-        String s = p.getText().trim().toLowerCase(Locale.ROOT);
-        return s.equals("true") ? Boolean.TRUE : s.equals("false") ? Boolean.FALSE : null;
-      default:
-        p.skipChildren();
-        return null;
+    if (t == JsonToken.VALUE_TRUE) {
+      return Boolean.TRUE;
     }
+    if (t == JsonToken.VALUE_FALSE) {
+      return Boolean.FALSE;
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return p.getDoubleValue() != 0;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      String s = p.getText().trim();
+      return s.equalsIgnoreCase("true")
+          ? Boolean.TRUE
+          : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+    }
+    p.skipChildren();
+    return null;
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.switchboard.futwork.lead.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.core.PhoneNumbers;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.SwitchboardException;
@@ -23,10 +26,10 @@ import dev.switchboard.futwork.lead.LeadReceipt;
 import dev.switchboard.futwork.lead.LeadSubmission;
 import dev.switchboard.futwork.lead.LeadValidationException;
 import dev.switchboard.futwork.lead.WorkflowLead;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,16 +114,15 @@ public final class DefaultLeadClient implements LeadClient {
     if (lead == null) {
       throw new LeadValidationException("lead", "lead must not be null");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("recipientPhoneNumber", phone(lead.recipientPhoneNumber()));
-    body.put("recipientData", data(lead.recipientData()));
+    String phone = phone(lead.recipientPhoneNumber());
+    Map<String, Object> data = data(lead.recipientData());
     if (lead.referenceId() == null || lead.referenceId().isBlank()) {
       throw new LeadValidationException(
           "referenceId",
           "referenceId must not be blank: Futwork Workflows requires your own identifier for the"
               + " lead (an order or AWB number), echoed in the post-call webhook");
     }
-    body.put("referenceId", lead.referenceId());
+    byte[] body = leadJson(phone, data, lead.referenceId());
     return receipt(send(FutworkPlatform.WORKFLOWS, ApiRequest.json(HttpMethod.POST, path, body)));
   }
 
@@ -130,9 +132,8 @@ public final class DefaultLeadClient implements LeadClient {
     if (lead == null) {
       throw new LeadValidationException("lead", "lead must not be null");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("recipientPhoneNumber", phone(lead.recipientPhoneNumber()));
-    body.put("recipientData", data(lead.recipientData()));
+    String phone = phone(lead.recipientPhoneNumber());
+    byte[] body = leadJson(phone, data(lead.recipientData()), null);
     return receipt(send(FutworkPlatform.CAMPAIGNS, ApiRequest.json(HttpMethod.POST, path, body)));
   }
 
@@ -254,6 +255,39 @@ public final class DefaultLeadClient implements LeadClient {
           "recipientData", "recipientData must not be null; pass an empty map when there is none");
     }
     return data;
+  }
+
+  /**
+   * The lead's JSON body, written field by field (the lead's own fields in the documented order,
+   * then its data through the SDK's mapper) rather than through a map built for the purpose: every
+   * lead of a bulk submission passes through here.
+   */
+  private static byte[] leadJson(String phone, Map<String, Object> data, String referenceId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = Json.mapper().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("recipientPhoneNumber", phone);
+      json.writeFieldName("recipientData");
+      DataWriter.INSTANCE.writeValue(json, data);
+      if (referenceId != null) {
+        json.writeStringField("referenceId", referenceId);
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new LeadValidationException(
+          "recipientData",
+          "recipientData cannot be written as JSON; give it text, numbers, booleans, lists and"
+              + " maps ("
+              + e.getClass().getSimpleName()
+              + ")");
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes lead data into an open generator; created on the first lead, not at startup. */
+  private static final class DataWriter {
+    static final ObjectWriter INSTANCE =
+        Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
   }
 
   private static LeadReceipt receipt(ApiResponse response) {
