@@ -84,6 +84,18 @@ public class StartupApp {
     if (trace == null) {
       return;
     }
+    // Steps other than bean creation (configuration parsing, conditions, refresh phases), summed by
+    // name: nested steps count inside their parents too.
+    trace.getBufferedTimeline().getEvents().stream()
+        .filter(e -> !e.getStartupStep().getName().equals("spring.beans.instantiate"))
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                e -> e.getStartupStep().getName(),
+                java.util.TreeMap::new,
+                java.util.stream.Collectors.summingLong(e -> e.getDuration().toNanos())))
+        .forEach(
+            (name, nanos) ->
+                System.out.printf(Locale.ROOT, "STEP %8.1f ms %s%n", nanos / 1e6, name));
     trace.getBufferedTimeline().getEvents().stream()
         .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
         .sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())

@@ -38,7 +38,7 @@ public final class StartupBench {
    * @throws Exception when a run fails
    */
   public static void main(String[] args) throws Exception {
-    int runs = Integer.getInteger("bench.startup.runs", 12);
+    int runs = Integer.getInteger("bench.startup.runs", 20);
     String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
     String with = String.join(File.pathSeparator, entries);
     String without =
