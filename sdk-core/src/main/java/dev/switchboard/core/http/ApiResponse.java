@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -28,8 +29,15 @@ public record ApiResponse(
 
   /** Copies the headers into a case-insensitive, unmodifiable map. */
   public ApiResponse {
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    TreeMap<String, List<String>> copy;
+    if (headers instanceof SortedMap<String, List<String>> sorted
+        && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
+      copy = new TreeMap<>(sorted); // already in order: copied without comparing keys
+      copy.replaceAll((k, v) -> List.copyOf(v));
+    } else {
+      copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    }
     headers = Collections.unmodifiableMap(copy);
     body = body == null ? new byte[0] : body;
   }

@@ -18,10 +18,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -237,9 +238,9 @@ public final class CallExecutor {
     }
     return spec.exchange(
         (req, res) -> {
-          // HttpHeaders is a Map on Spring 6 only: its entries are handed over, and ApiResponse
-          // makes the one copy it keeps.
-          Map<String, List<String>> headers = new HashMap<>();
+          // HttpHeaders is a Map on Spring 6 only: its entries are handed over, already in the
+          // case-insensitive order ApiResponse keeps them in, so its copy needs no comparisons.
+          SortedMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
           res.getHeaders().forEach(headers::put);
           return new ApiResponse(
               res.getStatusCode().value(), headers, res.getBody().readAllBytes(), attempt);
