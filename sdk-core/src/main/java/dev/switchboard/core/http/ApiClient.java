@@ -51,8 +51,8 @@ public final class ApiClient {
             + "; Java "
             + System.getProperty("java.version")
             + ")";
-    // Built on the first call: the executor and spring-retry's classes cost an application's
-    // startup, and an application may never call this platform.
+    // Built on the first call, RestClient included: the executor, its RestClient and spring-retry's
+    // classes cost an application's startup, and an application may never call this platform.
     this.executorFactory =
         () ->
             new CallExecutor(

@@ -50,9 +50,7 @@ public final class CallExecutor {
   private final String platform;
   private final URI baseUrl;
   private final Authenticator authenticator;
-  private final Supplier<RestClient.Builder> builder;
-  private final HttpSettings settings;
-  private volatile RestClient rest;
+  private final RestClient rest;
   private final Map<String, URI> uris = new ConcurrentHashMap<>();
   private final RetryTemplate retryTemplate;
   private final RetrySettings retry;
@@ -68,8 +66,9 @@ public final class CallExecutor {
    * @param baseUrl the checked base URL
    * @param settings time-outs and retries
    * @param authenticator puts credentials on each request
-   * @param builder gives the RestClient builder to start from (copied, never changed), asked for on
-   *     the first call only, so an application starts without building a RestClient
+   * @param builder gives the RestClient builder to start from (copied, never changed); {@code
+   *     ApiClient} creates its executor on the first call, so an application starts without
+   *     building a RestClient
    * @param sleeper waits between attempts
    * @param random jitter source in [0, 1)
    * @param clock the time source for Retry-After dates
@@ -94,8 +93,7 @@ public final class CallExecutor {
     this.clock = clock;
     this.userAgent = userAgent;
     this.failures = new Failures(platform, authenticator.secrets(), credentialsHint);
-    this.builder = builder;
-    this.settings = settings;
+    this.rest = restClient(baseUrl, settings, builder.get());
     this.retryTemplate = new RetryTemplate();
     this.retryTemplate.setRetryPolicy(
         new SimpleRetryPolicy(retry.maxAttempts(), Map.of(RetryableFailure.class, true), false));
@@ -178,29 +176,16 @@ public final class CallExecutor {
     return next;
   }
 
-  /** The RestClient, built on the first call: building one costs about 100 ms of startup. */
-  private RestClient rest() {
-    RestClient client = rest;
-    if (client == null) {
-      synchronized (this) {
-        client = rest;
-        if (client == null) {
-          HttpClient.Builder http =
-              HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
-          if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
-            http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade on plain loopback HTTP
-          }
-          RestClient.Builder start = builder.get();
-          client =
-              (start != null ? start.clone() : RestClient.builder())
-                  .requestFactory(
-                      new BlockingJdkRequestFactory(http.build(), settings.readTimeout()))
-                  .build();
-          rest = client;
-        }
-      }
+  /** The RestClient over the blocking JDK transport, starting from the application's builder. */
+  private static RestClient restClient(
+      URI baseUrl, HttpSettings settings, RestClient.Builder start) {
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout());
+    if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
+      http.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade on plain loopback HTTP
     }
-    return client;
+    return (start != null ? start.clone() : RestClient.builder())
+        .requestFactory(new BlockingJdkRequestFactory(http.build(), settings.readTimeout()))
+        .build();
   }
 
   /** The full URI of a path; bulk submissions call the same few paths again and again. */
@@ -219,8 +204,7 @@ public final class CallExecutor {
   private ApiResponse send(ApiRequest request, int attempt) {
     URI uri = uri(request.path());
     RestClient.RequestBodySpec spec =
-        rest()
-            .method(request.method())
+        rest.method(request.method())
             .uri(uri)
             .headers(
                 headers -> {
