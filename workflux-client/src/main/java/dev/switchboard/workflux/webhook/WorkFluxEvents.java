@@ -9,7 +9,6 @@ import dev.switchboard.core.webhook.WebhookJson;
 import dev.switchboard.core.webhook.WebhookPayloadException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -75,11 +74,11 @@ public final class WorkFluxEvents {
     if (data == null) {
       // Rare: without a data object, the fields beside the envelope are the data; the body is
       // read again whole rather than every delivery keeping its top-level fields on the way.
-      Map<String, Object> rest =
+      LinkedHashMap<String, Object> rest =
           new LinkedHashMap<>(WebhookJson.read(body, JsonFields::readObject));
       rest.remove("data");
       rest.remove(f.type != null ? "type" : "event");
-      data = Collections.unmodifiableMap(rest);
+      data = JsonFields.readOnlyView(rest); // the record keeps it without copying it again
     }
     String createdAt = f.createdAt != null ? f.createdAt : f.timestamp;
     return switch (key(type)) {
