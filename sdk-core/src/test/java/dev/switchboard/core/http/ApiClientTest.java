@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ApiClientTest {
@@ -89,7 +90,7 @@ class ApiClientTest {
   }
 
   @Test
-  void retries503TwiceThenSucceeds() {
+  void retries503TwiceThenSucceeds(CapturedOutput output) {
     wm.stubFor(
         post("/api/leads")
             .inScenario("s")
@@ -115,6 +116,33 @@ class ApiClientTest {
     wm.verify(3, postRequestedFor(urlEqualTo("/api/leads")));
     // equal jitter with a random of 0: half of 500 ms, then half of 1000 ms
     assertThat(sleeps).containsExactly(250L, 500L);
+    assertThat(output.getAll())
+        .contains("test-platform: POST /leads answered 503; attempt 1 of 4, retrying in 250 ms")
+        .contains("test-platform: POST /leads answered 503; attempt 2 of 4, retrying in 500 ms");
+  }
+
+  @Test
+  void headersTheJdkClientSetsItselfAreLeftToIt() {
+    wm.stubFor(post("/api/leads").willReturn(aResponse().withStatus(201)));
+    RestClient.Builder builder =
+        RestClient.builder()
+            .defaultHeader("Connection", "keep-alive")
+            .defaultHeader("HOST", "elsewhere.example")
+            .defaultHeader("expect", "100-continue")
+            .defaultHeader("Upgrade", "h2c")
+            .defaultHeader("Content-Length", "1")
+            .defaultHeader("X-Trace", "t-1");
+
+    ApiResponse response =
+        client(RetrySettings.DEFAULTS).restClientBuilder(builder).build().execute(postLead());
+
+    assertThat(response.status()).isEqualTo(201);
+    wm.verify(
+        postRequestedFor(urlEqualTo("/api/leads"))
+            .withHeader("X-Trace", equalTo("t-1"))
+            .withHeader("Host", matching("localhost:\\d+"))
+            .withoutHeader("Upgrade")
+            .withRequestBody(equalToJson("{\"a\":1}")));
   }
 
   @Test

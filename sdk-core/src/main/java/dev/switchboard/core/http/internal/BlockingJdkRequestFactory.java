@@ -12,10 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -42,11 +39,22 @@ import org.springframework.util.CollectionUtils;
  */
 final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
 
-  /** Headers the JDK client sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    RESTRICTED.addAll(List.of("connection", "content-length", "expect", "host", "upgrade"));
+  /**
+   * Whether the JDK client sets this header itself and refuses it from callers: {@code Connection},
+   * {@code Content-Length}, {@code Expect}, {@code Host}, {@code Upgrade}. Called for every header
+   * of every request, so the length picks the one name to compare.
+   */
+  static boolean restricted(String name) {
+    String candidate =
+        switch (name.length()) {
+          case 4 -> "host";
+          case 6 -> "expect";
+          case 7 -> "upgrade";
+          case 10 -> "connection";
+          case 14 -> "content-length";
+          default -> null;
+        };
+    return candidate != null && candidate.equalsIgnoreCase(name);
   }
 
   private final HttpClient client;
@@ -104,7 +112,7 @@ final class BlockingJdkRequestFactory implements ClientHttpRequestFactory {
       HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout);
       headers.forEach(
           (name, values) -> {
-            if (!RESTRICTED.contains(name)) {
+            if (!restricted(name)) {
               values.forEach(value -> builder.header(name, value == null ? "" : value));
             }
           });

@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
@@ -44,7 +43,6 @@ import org.springframework.web.client.RestClient;
 public final class CallExecutor {
 
   static final String LABEL = "switchboard.label";
-  private static final String ATTEMPT = "switchboard.attempt";
   private static final Logger log = LoggerFactory.getLogger("dev.switchboard.core.http.ApiClient");
 
   private final String platform;
@@ -110,12 +108,17 @@ public final class CallExecutor {
    */
   public ApiResponse execute(ApiRequest request) {
     try {
+      Attempts attempts = new Attempts();
       return retryTemplate.execute(
           context -> {
-            if (context.getRetryCount() == 0) {
-              context.setAttribute(LABEL, new Label(platform, request));
+            try {
+              return attempt(request, attempts);
+            } catch (RetryableFailure failure) {
+              if (context.getRetryCount() == 0) { // named for the back-off's log line
+                context.setAttribute(LABEL, new Label(platform, request));
+              }
+              throw failure;
             }
-            return attempt(request, context);
           });
     } catch (RetryableFailure exhausted) {
       if (exhausted.response() != null) {
@@ -125,8 +128,8 @@ public final class CallExecutor {
     }
   }
 
-  private ApiResponse attempt(ApiRequest request, RetryContext context) {
-    int attempt = nextAttempt(context);
+  private ApiResponse attempt(ApiRequest request, Attempts attempts) {
+    int attempt = attempts.next();
     ApiResponse response;
     try {
       response = send(request, attempt);
@@ -136,7 +139,7 @@ public final class CallExecutor {
             platform,
             request.method(),
             request.pathOnly());
-        attempt = nextAttempt(context);
+        attempt = attempts.next();
         response = send(request, attempt);
       }
     } catch (ResourceAccessException e) {
@@ -169,11 +172,13 @@ public final class CallExecutor {
     throw failures.fromResponse(request, response, retryAfter);
   }
 
-  private static int nextAttempt(RetryContext context) {
-    Object current = context.getAttribute(ATTEMPT);
-    int next = current == null ? 1 : (Integer) current + 1;
-    context.setAttribute(ATTEMPT, next);
-    return next;
+  /** The requests one call has sent, a renewal after a 401 included. */
+  private static final class Attempts {
+    private int sent;
+
+    int next() {
+      return ++sent;
+    }
   }
 
   /** The RestClient over the blocking JDK transport, starting from the application's builder. */
