@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param status the call status, such as {@code call-disconnected}
  * @param telephonyData telephony details (null when absent)
  * @param contextDetails the lead's context (null when absent)
- * @param transcript the full transcript
+ * @param transcript the full transcript (null when absent); a received one is decoded when first
+ *     read, see {@link Transcript}
  * @param disposition the call's disposition, possibly empty
  * @param extractedData data extracted from the call; may be null
  * @param delivery the delivery's metadata (not part of the JSON)
@@ -35,7 +36,7 @@ public record CampaignPostCall(
     @JsonProperty("status") String status,
     @JsonProperty("telephonyData") TelephonyData telephonyData,
     @JsonProperty("contextDetails") ContextDetails contextDetails,
-    @JsonProperty("transcript") String transcript,
+    @JsonProperty("transcript") Transcript transcript,
     @JsonProperty("disposition") String disposition,
     @JsonProperty("extractedData") Map<String, Object> extractedData,
     @JsonIgnore WebhookDelivery delivery)

@@ -121,7 +121,7 @@ class FutworkFixturesTest {
     assertThat(call.campaignId()).isEqualTo("68ecc86fd9fbecbe9431a18e");
     assertThat(call.agentId()).isEqualTo("68ecc7a3d9fbecbe9431a0a7");
     assertThat(call.status()).isEqualTo("call-disconnected");
-    assertThat(call.transcript())
+    assertThat(call.transcript().text())
         .startsWith("assistant: Hello bani bani is testing the call \nThank you very much\n")
         .endsWith("Have a great day!\n");
     assertThat(call.disposition()).isEmpty();
@@ -345,7 +345,7 @@ class FutworkFixturesTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(campaign)))
                 .build());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(recorder.campaigns.get(0).transcript()).isEqualTo(transcript);
+    assertThat(recorder.campaigns.get(0).transcript().text()).isEqualTo(transcript);
   }
 
   @Test
@@ -358,6 +358,6 @@ class FutworkFixturesTest {
     assertThat(body.length).isGreaterThan(500 * 1024).isLessThan(1024 * 1024);
 
     assertThat(http.deliver(body).statusCode()).isEqualTo(200);
-    assertThat(recorder.campaigns.get(0).transcript()).isEqualTo(transcript);
+    assertThat(recorder.campaigns.get(0).transcript().text()).isEqualTo(transcript);
   }
 }

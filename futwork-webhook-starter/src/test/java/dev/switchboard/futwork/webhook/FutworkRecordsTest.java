@@ -95,7 +95,7 @@ class FutworkRecordsTest {
                 null),
             new CampaignPostCall.ContextDetails(
                 "+919999789877", Map.of("customer_name", "A"), "lead", "agent", "camp"),
-            "assistant: hi\n",
+            Transcript.of("assistant: hi\n"),
             "",
             null,
             null);

@@ -3,6 +3,7 @@ package dev.switchboard.sandbox.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
+import dev.switchboard.futwork.webhook.Transcript;
 import dev.switchboard.futwork.webhook.WorkflowPostCall;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -86,7 +87,7 @@ final class FutworkPayloads {
                 call.hangupProviderCode()),
             new CampaignPostCall.ContextDetails(
                 e164, lead.recipientData(), lead.leadId(), lead.agentId(), lead.campaignId()),
-            call.transcript(),
+            Transcript.of(call.transcript()),
             call.connected() ? call.disposition() : "",
             call.connected() ? call.data() : null,
             null));

@@ -2,6 +2,7 @@ package dev.switchboard.futwork.webhook.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.core.webhook.WebhookJson;
@@ -9,9 +10,11 @@ import dev.switchboard.core.webhook.WebhookParser;
 import dev.switchboard.core.webhook.WebhookRequest;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
 import dev.switchboard.futwork.webhook.FutworkEvent;
+import dev.switchboard.futwork.webhook.Transcript;
 import dev.switchboard.futwork.webhook.UnrecognizedFutworkPayload;
 import dev.switchboard.futwork.webhook.WorkflowPostCall;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -41,7 +44,8 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
 
   @Override
   public ParsedDelivery<FutworkEvent> parse(WebhookRequest request) {
-    Fields f = WebhookJson.read(request.body(), FutworkPayloadParser::fields);
+    byte[] body = request.body();
+    Fields f = WebhookJson.read(body, p -> fields(p, body));
     boolean bySid = f != null && f.campaignShaped() && f.callSid != null && !f.callSid.isBlank();
     WebhookDelivery delivery = request.delivery(bySid ? f.callSid : request.bodySha256());
     FutworkEvent event = event(f, request.body(), delivery);
@@ -56,7 +60,8 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
    * @throws dev.switchboard.core.webhook.WebhookPayloadException when the body is not valid JSON
    */
   public static FutworkEvent read(byte[] body) {
-    return event(WebhookJson.read(body, FutworkPayloadParser::fields), body, null);
+    byte[] own = body.clone(); // the transcript is decoded from it later; the caller's may change
+    return event(WebhookJson.read(own, p -> fields(p, own)), own, null);
   }
 
   private static FutworkEvent event(Fields f, byte[] body, WebhookDelivery delivery) {
@@ -75,8 +80,11 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
         : event instanceof WorkflowPostCall ? WORKFLOW : UNRECOGNIZED;
   }
 
-  /** Every field either shape has, read in one pass; null when the body is not an object. */
-  private static Fields fields(JsonParser p) throws IOException {
+  /**
+   * Every field either shape has, read in one pass; null when the body is not an object. The body
+   * is the parser's input, kept unchanged for as long as the records read from it live.
+   */
+  private static Fields fields(JsonParser p, byte[] body) throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
       return null;
@@ -119,12 +127,42 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
         case "status" -> f.status = WebhookJson.text(p);
         case "telephonyData" -> f.telephonyData = telephony(p);
         case "contextDetails" -> f.contextDetails = context(p);
-        case "transcript" -> f.transcript = WebhookJson.text(p);
+        case "transcript" -> f.transcript = transcript(p, body);
         case "extractedData" -> f.extractedData = WebhookJson.map(p);
         default -> p.skipChildren();
       }
     }
     return f;
+  }
+
+  /**
+   * A transcript sent as a JSON string is decoded from the body when first read: the parser skips
+   * it here, checking that it is well formed (escapes and UTF-8) without building its text, which
+   * for a long call is most of the delivery's parsing. Any other kind of value is read now, as the
+   * other text fields are.
+   */
+  private static Transcript transcript(JsonParser p, byte[] body) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      long at = p.currentTokenLocation().getByteOffset();
+      if (at >= 0 && at < body.length && body[(int) at] == '"') {
+        int quote = (int) at;
+        return Transcript.lazy(() -> decodeString(body, quote));
+      }
+    }
+    String text = WebhookJson.text(p);
+    return text == null ? null : Transcript.of(text);
+  }
+
+  /** Decodes the JSON string whose opening quote is at {@code quote}; it was checked on arrival. */
+  private static String decodeString(byte[] body, int quote) {
+    try (JsonParser p = Json.mapper().getFactory().createParser(body, quote, body.length - quote)) {
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
+        throw new IllegalStateException("No JSON string at offset " + quote);
+      }
+      return p.getText();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The transcript checked on arrival could not be decoded", e);
+    }
   }
 
   private static CampaignPostCall.TelephonyData telephony(JsonParser p) throws IOException {
@@ -220,7 +258,7 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     String status;
     CampaignPostCall.TelephonyData telephonyData;
     CampaignPostCall.ContextDetails contextDetails;
-    String transcript;
+    Transcript transcript;
     Map<String, Object> extractedData;
     boolean workflowIdPresent;
     boolean isTerminalPresent;
