@@ -1,5 +1,7 @@
 package dev.switchboard.benchmarks.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,6 +49,29 @@ public class IngestApp {
       return ResponseEntity.badRequest().build();
     }
     return ResponseEntity.ok().build();
+  }
+
+  /**
+   * Diagnostic: the bare controller plus Jackson's streaming parser over the body, every string and
+   * number decoded and nothing built: the least any typed result of the delivery costs.
+   *
+   * @param body the delivery
+   * @return 200 with no body
+   * @throws java.io.IOException when the body is not JSON
+   */
+  @PostMapping("/bare-stream/futwork")
+  public ResponseEntity<Void> bareStream(@RequestBody byte[] body) throws java.io.IOException {
+    long decoded = 0;
+    try (JsonParser parser = plain.getFactory().createParser(body)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.VALUE_STRING) {
+          decoded += parser.getText().length();
+        } else if (token.isNumeric()) {
+          decoded += parser.getNumberValue().intValue();
+        }
+      }
+    }
+    return decoded == 0 ? ResponseEntity.badRequest().build() : ResponseEntity.ok().build();
   }
 
   private final ObjectMapper plain = new ObjectMapper();

@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,7 @@ public final class IngestBench {
   private static final String STARTER = "/webhooks/futwork";
   private static final String BARE = "/bare/futwork";
   private static final String BARE_PARSE = "/bare-parse/futwork";
+  private static final String BARE_STREAM = "/bare-stream/futwork";
 
   private IngestBench() {}
 
@@ -98,16 +101,17 @@ public final class IngestBench {
           seconds,
           rounds,
           starter ? "present" : "ABSENT");
-      List<String> paths = starter ? List.of(STARTER, BARE, BARE_PARSE) : List.of(BARE, BARE_PARSE);
+      List<String> paths =
+          starter
+              ? List.of(STARTER, BARE, BARE_PARSE, BARE_STREAM)
+              : List.of(BARE, BARE_PARSE, BARE_STREAM);
       List<Figure> figures = new ArrayList<>();
       long run = System.currentTimeMillis();
       for (Payload payload : payloads) {
         for (String path : paths) { // warm-up, not measured
           wrk(lua, base + path, payload.file(), "w" + run++, connections, seconds);
         }
-        List<Wrk> sdk = new ArrayList<>();
-        List<Wrk> bare = new ArrayList<>();
-        List<Wrk> bareParse = new ArrayList<>();
+        Map<String, List<Wrk>> byPath = new HashMap<>();
         for (int r = 0; r < rounds; r++) {
           List<String> order = new ArrayList<>(paths);
           java.util.Collections.rotate(order, r); // each path takes its turn first
@@ -117,7 +121,7 @@ public final class IngestBench {
               throw new IllegalStateException(
                   path + ": " + w.non2xx() + " answers were not 2xx (or socket errors)");
             }
-            (path.equals(BARE) ? bare : path.equals(BARE_PARSE) ? bareParse : sdk).add(w);
+            byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(w);
             System.out.printf(
                 Locale.ROOT,
                 "  %s %s round %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
@@ -129,16 +133,29 @@ public final class IngestBench {
                 w.p99Millis());
           }
         }
-        figures.addAll(figures(payload.name(), sdk, bare, connections, seconds, rounds));
+        List<Wrk> bare = byPath.get(BARE);
+        figures.addAll(
+            figures(
+                payload.name(),
+                byPath.getOrDefault(STARTER, List.of()),
+                bare,
+                connections,
+                seconds,
+                rounds));
         figures.add(
-            new Figure(
-                "Webhook ingest",
-                "diagnostic: " + payload.name() + ": bare controller + readTree, throughput",
-                "req/s",
-                Results.median(bareParse.stream().map(Wrk::requestsPerSecond).toList()),
-                Results.median(bare.stream().map(Wrk::requestsPerSecond).toList()),
-                "-",
-                "the least an endpoint that reads the JSON pays, against the bare controller"));
+            diagnostic(
+                payload.name() + ": bare controller + readTree",
+                byPath.get(BARE_PARSE),
+                bare,
+                "the least an endpoint that reads the JSON into a tree pays, against the bare"
+                    + " controller"));
+        figures.add(
+            diagnostic(
+                payload.name() + ": bare controller + streaming read, every value decoded",
+                byPath.get(BARE_STREAM),
+                bare,
+                "Jackson's parser over the body, every string and number decoded and nothing"
+                    + " built: the least any typed result of the delivery pays"));
       }
       long published = published(base);
       System.out.println("  post-calls published to the listener: " + published);
@@ -152,6 +169,17 @@ public final class IngestBench {
         app.destroyForcibly();
       }
     }
+  }
+
+  private static Figure diagnostic(String name, List<Wrk> runs, List<Wrk> bare, String note) {
+    return new Figure(
+        "Webhook ingest",
+        "diagnostic: " + name + ", throughput",
+        "req/s",
+        Results.median(runs.stream().map(Wrk::requestsPerSecond).toList()),
+        Results.median(bare.stream().map(Wrk::requestsPerSecond).toList()),
+        "-",
+        note + "; runs: " + runs(runs, bare, Wrk::requestsPerSecond));
   }
 
   private static List<Figure> figures(
@@ -321,7 +349,14 @@ public final class IngestBench {
     return port.get(120, TimeUnit.SECONDS);
   }
 
-  static String transcript(int size) {
+  /**
+   * A transcript of the given length in chars, lines of a delivery call: what the 20 KB variant of
+   * the campaign post-call carries (also read by the parsing benchmark's transcript rows).
+   *
+   * @param size the length
+   * @return the transcript
+   */
+  public static String transcript(int size) {
     String[] lines = {
       "assistant: Hello, this is Asha from the delivery desk, am I speaking with the customer?\n",
       "user: yes speaking, what is this about\n",

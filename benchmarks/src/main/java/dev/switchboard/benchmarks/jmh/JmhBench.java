@@ -193,6 +193,22 @@ public final class JmhBench {
               "-",
               MISSING),
           new Pair(
+              "Parsing",
+              "diagnostic: campaign post-call, 20 KB transcript: typed, transcript not read, vs readTree",
+              "parses/s",
+              "TranscriptBenchmark.unread",
+              "TranscriptBenchmark.tree",
+              "-",
+              MISSING),
+          new Pair(
+              "Parsing",
+              "diagnostic: campaign post-call, 20 KB transcript: typed, transcript read, vs readTree",
+              "parses/s",
+              "TranscriptBenchmark.read",
+              "TranscriptBenchmark.tree",
+              "-",
+              MISSING),
+          new Pair(
               "Field mapping",
               "document example (3 fields) vs hand-written Java",
               "records/s",
