@@ -26,6 +26,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,6 +121,30 @@ class ApiClientTest {
     assertThat(output.getAll())
         .contains("test-platform: POST /leads answered 503; attempt 1 of 4, retrying in 250 ms")
         .contains("test-platform: POST /leads answered 503; attempt 2 of 4, retrying in 500 ms");
+  }
+
+  @Test
+  void callsStartNoWorkerThreads() {
+    wm.stubFor(post("/api/leads").willReturn(aResponse().withStatus(201).withBody("{}")));
+    Set<String> before = workerThreads();
+    ApiClient client = client();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(client.execute(postLead()).status()).isEqualTo(201);
+    }
+
+    // The JDK client's default executor would have started at least one "HttpClient-N-Worker-M".
+    assertThat(workerThreads()).isSubsetOf(before);
+  }
+
+  private static Set<String> workerThreads() {
+    Set<String> names = new TreeSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().matches("HttpClient-\\d+-Worker-\\d+")) {
+        names.add(t.getName());
+      }
+    }
+    return names;
   }
 
   @Test
