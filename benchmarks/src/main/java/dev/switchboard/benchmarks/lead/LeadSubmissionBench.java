@@ -329,59 +329,61 @@ public final class LeadSubmissionBench {
         System.out.println(sb.append("  (req/s one at a time / 32 at once)"));
       }
 
-      List<Figure> figures = new ArrayList<>();
-      figures.add(
-          new Figure(
-              "Lead submission",
-              "one at a time (" + serialN + " leads/round)",
-              "req/s",
-              Results.median(serialRates.get(1)),
-              Results.median(serialRates.get(0)),
-              "ratio>=0.95",
-              "median of "
-                  + rounds
-                  + " rotating rounds vs the JDK HttpClient; rounds sdk/raw: "
-                  + rounds(serialRates.get(1), serialRates.get(0))
-                  + repeatedNote()));
-      figures.add(
-          new Figure(
-              "Lead submission",
-              "32 at once (" + bulkN + " leads/round)",
-              "req/s",
-              Results.median(bulkRates.get(1)),
-              Results.median(bulkRates.get(0)),
-              "ratio>=0.90",
-              "submitAll with bulkConcurrency 32 vs 32 threads on HttpClient.send; median of "
-                  + rounds
-                  + " rounds; rounds sdk/raw: "
-                  + rounds(bulkRates.get(1), bulkRates.get(0))
-                  + repeatedNote()));
       String sameThread =
           "the raw client built as the SDK builds its own (executor Runnable::run), so the ratio is"
               + " the SDK's own cost; rounds sdk/raw: ";
-      figures.add(
-          new Figure(
-              "Lead submission",
-              "diagnostic: one at a time, against the JDK client with the SDK's executor",
-              "req/s",
-              Results.median(serialRates.get(1)),
-              Results.median(serialRates.get(2)),
-              "-",
-              sameThread + rounds(serialRates.get(1), serialRates.get(2))));
-      figures.add(
-          new Figure(
-              "Lead submission",
-              "diagnostic: 32 at once, against the JDK client with the SDK's executor",
-              "req/s",
-              Results.median(bulkRates.get(1)),
-              Results.median(bulkRates.get(2)),
-              "-",
-              sameThread + rounds(bulkRates.get(1), bulkRates.get(2))));
+      List<Figure> figures =
+          List.of(
+              figure(
+                  "one at a time (" + serialN + " leads/round)",
+                  serialRates.get(1),
+                  serialRates.get(0),
+                  "ratio>=0.95",
+                  "median of "
+                      + rounds
+                      + " rotating rounds vs the JDK HttpClient; rounds sdk/raw: ",
+                  repeatedNote()),
+              figure(
+                  "32 at once (" + bulkN + " leads/round)",
+                  bulkRates.get(1),
+                  bulkRates.get(0),
+                  "ratio>=0.90",
+                  "submitAll with bulkConcurrency 32 vs 32 threads on HttpClient.send; median of "
+                      + rounds
+                      + " rounds; rounds sdk/raw: ",
+                  repeatedNote()),
+              figure(
+                  "diagnostic: one at a time, against the JDK client with the SDK's executor",
+                  serialRates.get(1),
+                  serialRates.get(2),
+                  "-",
+                  sameThread,
+                  ""),
+              figure(
+                  "diagnostic: 32 at once, against the JDK client with the SDK's executor",
+                  bulkRates.get(1),
+                  bulkRates.get(2),
+                  "-",
+                  sameThread,
+                  ""));
       Results.write("1-lead", figures);
     } finally {
       stub.getOutputStream().close();
       stub.waitFor();
     }
+  }
+
+  /** A lead figure: the medians of the SDK's and a baseline's rounds, every round in the note. */
+  private static Figure figure(
+      String name, List<Double> sdk, List<Double> base, String goal, String how, String after) {
+    return new Figure(
+        "Lead submission",
+        name,
+        "req/s",
+        Results.median(sdk),
+        Results.median(base),
+        goal,
+        how + rounds(sdk, base) + after);
   }
 
   private static String rounds(List<Double> sdk, List<Double> raw) {
