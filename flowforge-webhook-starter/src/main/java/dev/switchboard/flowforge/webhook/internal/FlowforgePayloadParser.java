@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.zone.ZoneRules;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -74,8 +75,13 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
    */
   public FlowforgePayloadParser(ZoneId zone) {
     this.zone = zone;
-    this.fixedOffset =
-        zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
+    // An offset is its own answer: ZoneOffset.getRules() builds new rules on every call, and
+    // FlowforgeEvent.parse creates a parser for each body.
+    this.fixedOffset = zone instanceof ZoneOffset offset ? offset : fixedOffsetOf(zone.getRules());
+  }
+
+  private static ZoneOffset fixedOffsetOf(ZoneRules rules) {
+    return rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
   }
 
   @Override
@@ -321,7 +327,11 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
 
   /** Both documented spellings, in any case, to one name; anything else is unknown. */
   static String canonical(String event) {
-    String e = event.strip().toLowerCase(Locale.ROOT);
+    String exact = spelling(event); // as Flowforge sends it: nothing to strip or lower
+    return UNKNOWN.equals(exact) ? spelling(event.strip().toLowerCase(Locale.ROOT)) : exact;
+  }
+
+  private static String spelling(String e) {
     return switch (e) {
       case "captured_form.created", "capturedform.created" -> CAPTURED_FORM;
       case "captured_intent.created", "capturedintent.created" -> CAPTURED_INTENT;
