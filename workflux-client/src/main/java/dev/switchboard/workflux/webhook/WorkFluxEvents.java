@@ -147,6 +147,13 @@ public final class WorkFluxEvents {
    * @return the key, empty for none
    */
   static String key(String type) {
-    return type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+    if (type == null) {
+      return "";
+    }
+    return switch (type) {
+      // as WorkFlux sends them: nothing to trim or lower
+      case CONVERSATION_STARTED, CONVERSATION_COMPLETED, AGENT_RESPONSE -> type;
+      default -> type.trim().toLowerCase(Locale.ROOT);
+    };
   }
 }
