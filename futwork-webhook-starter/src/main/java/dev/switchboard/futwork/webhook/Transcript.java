@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * <p>The transcript of a received post-call is decoded from the delivery's JSON when it is first
  * read, not when the delivery arrives: the receiver has already checked that it is a well-formed
  * JSON string, and a listener that never reads it does not pay for decoding it (a long call's
- * transcript is most of its delivery). A listener that reads it pays what eager decoding would have
- * cost, once; later reads, from any thread, return the same string.
+ * transcript is most of its delivery). A listener that reads it pays the decoding once, plus one
+ * more scan of the transcript's bytes; later reads, from any thread, return the same string.
  *
  * <p>Two transcripts are equal when their texts are. Serialized with Jackson, a transcript is a
  * JSON string, and a JSON string reads back into one.
