@@ -144,7 +144,7 @@ public final class LeadClientBuilder {
    * @return this builder
    */
   public LeadClientBuilder restClientBuilder(Supplier<RestClient.Builder> builder) {
-    this.restClientBuilder = java.util.Objects.requireNonNull(builder, "builder");
+    this.restClientBuilder = Objects.requireNonNull(builder, "builder");
     return this;
   }
 

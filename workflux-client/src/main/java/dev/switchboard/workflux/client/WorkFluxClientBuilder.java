@@ -136,7 +136,7 @@ public final class WorkFluxClientBuilder {
    * @return this builder
    */
   public WorkFluxClientBuilder restClientBuilder(Supplier<RestClient.Builder> builder) {
-    this.restClientBuilder = java.util.Objects.requireNonNull(builder, "builder");
+    this.restClientBuilder = Objects.requireNonNull(builder, "builder");
     return this;
   }
 

@@ -89,8 +89,8 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     Envelope e = envelopeOf(request.body());
     WebhookDelivery delivery =
         request.delivery(e.id == null || e.id.isBlank() ? request.bodySha256() : e.id);
-    FlowforgeEvent parsed = event(e, request.body(), delivery);
-    return new ParsedDelivery<>(parsed, delivery, canonical(e.event));
+    String type = canonical(e.event);
+    return new ParsedDelivery<>(event(e, type, request.body(), delivery), delivery, type);
   }
 
   /**
@@ -101,7 +101,8 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
    * @throws WebhookPayloadException when the body is not a Flowforge delivery
    */
   public FlowforgeEvent read(byte[] body) {
-    return event(envelopeOf(body), body, null);
+    Envelope e = envelopeOf(body);
+    return event(e, canonical(e.event), body, null);
   }
 
   private static Envelope envelopeOf(byte[] body) {
@@ -118,9 +119,9 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     return e;
   }
 
-  private FlowforgeEvent event(Envelope e, byte[] body, WebhookDelivery delivery) {
+  /** The record of an envelope whose event name {@link #canonical} gave as {@code type}. */
+  private FlowforgeEvent event(Envelope e, String type, byte[] body, WebhookDelivery delivery) {
     Optional<Instant> instant = instant(e.createdAt);
-    String type = canonical(e.event);
     Data d = e.data;
     return switch (type) {
       case CAPTURED_FORM ->

@@ -48,7 +48,7 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     Fields f = WebhookJson.read(body, p -> fields(p, body));
     boolean bySid = f != null && f.campaignShaped() && f.callSid != null && !f.callSid.isBlank();
     WebhookDelivery delivery = request.delivery(bySid ? f.callSid : request.bodySha256());
-    FutworkEvent event = event(f, request.body(), delivery);
+    FutworkEvent event = event(f, body, delivery);
     return new ParsedDelivery<>(event, delivery, type(event));
   }
 
