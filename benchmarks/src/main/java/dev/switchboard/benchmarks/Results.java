@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Where each part writes its figures: one {@code <part>.tsv} per part in the raw directory. */
 public final class Results {
@@ -68,6 +69,25 @@ public final class Results {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Paired samples for a figure's notes, such as {@code 4705/5010, 4611/4980}: the SDK's value and
+   * the baseline's of each round, in order.
+   *
+   * @param sdk the SDK's values
+   * @param baseline the baseline's values, as many
+   * @param decimals the decimals shown
+   * @return the list
+   */
+  public static String pairs(List<Double> sdk, List<Double> baseline, int decimals) {
+    String pair = "%." + decimals + "f/%." + decimals + "f";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < sdk.size(); i++) {
+      sb.append(i > 0 ? ", " : "")
+          .append(String.format(Locale.ROOT, pair, sdk.get(i), baseline.get(i)));
+    }
+    return sb.toString();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.switchboard.benchmarks;
 
+import java.io.File;
 import java.util.List;
 
 /** The arguments every benchmarked application starts with: what the SDK's starters need. */
@@ -9,6 +10,15 @@ public final class StarterProperties {
   public static final String FUTWORK_WEBHOOK_SECRET = "bench-webhook-secret-0123456789";
 
   private StarterProperties() {}
+
+  /**
+   * The {@code java} launcher of the running JVM, which each benchmarked process is started with.
+   *
+   * @return its path
+   */
+  public static String javaBin() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+  }
 
   /**
    * Spring Boot arguments: a random loopback port, quiet logs, and the starters' required

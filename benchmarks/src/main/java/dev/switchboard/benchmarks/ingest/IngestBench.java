@@ -6,7 +6,6 @@ import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
 import dev.switchboard.benchmarks.StarterProperties;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -79,7 +78,7 @@ public final class IngestBench {
     List<String> command =
         new ArrayList<>(
             List.of(
-                javaBin(),
+                StarterProperties.javaBin(),
                 "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -247,17 +246,10 @@ public final class IngestBench {
 
   private static String runs(
       List<Wrk> sdk, List<Wrk> bare, java.util.function.ToDoubleFunction<Wrk> f) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < sdk.size(); i++) {
-      sb.append(i > 0 ? ", " : "")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "%.1f/%.1f",
-                  f.applyAsDouble(sdk.get(i)),
-                  f.applyAsDouble(bare.get(i))));
-    }
-    return sb.toString();
+    return Results.pairs(
+        sdk.stream().map(f::applyAsDouble).toList(),
+        bare.stream().map(f::applyAsDouble).toList(),
+        1);
   }
 
   private static Wrk wrk(
@@ -373,10 +365,6 @@ public final class IngestBench {
 
   private static Path write(Path dir, String name, byte[] bytes) throws IOException {
     return Files.write(dir.resolve(name), bytes);
-  }
-
-  static String javaBin() {
-    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 
   private record Payload(String name, Path file) {}

@@ -3,12 +3,12 @@ package dev.switchboard.benchmarks.lead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
+import dev.switchboard.benchmarks.StarterProperties;
 import dev.switchboard.futwork.lead.BulkResult;
 import dev.switchboard.futwork.lead.LeadClient;
 import dev.switchboard.futwork.lead.LeadSubmission;
 import dev.switchboard.futwork.lead.WorkflowLead;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -254,7 +254,7 @@ public final class LeadSubmissionBench {
     int bulkN = Integer.getInteger("bench.lead.bulk", 4000);
     Process stub =
         new ProcessBuilder(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                StarterProperties.javaBin(),
                 "-Xmx256m",
                 "-Dsun.net.httpserver.nodelay=true",
                 // Keep idle connections: each client's pool idles while the others run, and a
@@ -383,17 +383,6 @@ public final class LeadSubmissionBench {
         Results.median(sdk),
         Results.median(base),
         goal,
-        how + rounds(sdk, base) + after);
-  }
-
-  private static String rounds(List<Double> sdk, List<Double> raw) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < sdk.size(); i++) {
-      if (i > 0) {
-        sb.append(", ");
-      }
-      sb.append(String.format(Locale.ROOT, "%.0f/%.0f", sdk.get(i), raw.get(i)));
-    }
-    return sb.toString();
+        how + Results.pairs(sdk, base, 0) + after);
   }
 }

@@ -101,50 +101,41 @@ public final class StartupBench {
     Results.write(
         "4-startup",
         List.of(
-            new Figure(
-                "Startup and memory",
-                "time to ready",
-                "ms",
-                Results.median(ms.get(0)),
-                Results.median(ms.get(1)),
-                "diff<=100",
-                how + "; runs with/without: " + list(ms.get(0), ms.get(1))),
-            new Figure(
-                "Startup and memory",
+            figure("time to ready", "ms", ms, "diff<=100", how + "; runs with/without: "),
+            figure(
                 "heap used after full GC",
                 "MB",
-                Results.median(heap.get(0)),
-                Results.median(heap.get(1)),
+                heap,
                 "diff<=10",
-                "System.gc() x3 then MemoryMXBean heap used; runs with/without: "
-                    + list(heap.get(0), heap.get(1))),
-            new Figure(
-                "Startup and memory",
+                "System.gc() x3 then MemoryMXBean heap used; runs with/without: "),
+            figure(
                 "diagnostic: process CPU time to ready (less sensitive to other load)",
                 "ms",
-                Results.median(cpu.get(0)),
-                Results.median(cpu.get(1)),
+                cpu,
                 "-",
-                "all JVM threads (JIT and GC included); runs with/without: "
-                    + list(cpu.get(0), cpu.get(1)))));
+                "all JVM threads (JIT and GC included); runs with/without: ")));
+  }
+
+  /** A figure of the runs with the starters (index 0) against those without (index 1). */
+  private static Figure figure(
+      String name, String unit, List<List<Double>> runs, String goal, String how) {
+    return new Figure(
+        "Startup and memory",
+        name,
+        unit,
+        Results.median(runs.get(0)),
+        Results.median(runs.get(1)),
+        goal,
+        how + Results.pairs(runs.get(0), runs.get(1), 1));
   }
 
   private record Variant(String name, String classPath, List<String> extraArgs, boolean sdk) {}
-
-  private static String list(List<Double> a, List<Double> b) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < a.size(); i++) {
-      sb.append(i > 0 ? ", " : "")
-          .append(String.format(Locale.ROOT, "%.1f/%.1f", a.get(i), b.get(i)));
-    }
-    return sb.toString();
-  }
 
   private static long[] run(Variant v) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                StarterProperties.javaBin(),
                 "-Xmx256m",
                 "-cp",
                 v.classPath(),
