@@ -111,6 +111,13 @@ class FlowforgeStartupTest {
   }
 
   @Test
+  void theDefaultsInTheMetadataAreTheBoundOnes() {
+    ConfigurationDocs.assertMetadataDefaultsAreBound(
+        "flowforge.webhook",
+        dev.switchboard.flowforge.webhook.autoconfigure.FlowforgeWebhookProperties.class);
+  }
+
+  @Test
   void theDocumentedTimeFormIsReadExactlyAndOddOnesFallBackToTheFormatters() {
     var parser =
         new dev.switchboard.flowforge.webhook.internal.FlowforgePayloadParser(

@@ -123,6 +123,12 @@ class LeadClientAutoConfigurationTest {
   }
 
   @Test
+  void theDefaultsInTheMetadataAreTheBoundOnes() {
+    dev.switchboard.core.testing.ConfigurationDocs.assertMetadataDefaultsAreBound(
+        "futwork", FutworkClientProperties.class);
+  }
+
+  @Test
   void everyPropertyHasADescriptionAndDocumentedDefaults() throws Exception {
     var metadata =
         dev.switchboard.core.json.Json.mapper()

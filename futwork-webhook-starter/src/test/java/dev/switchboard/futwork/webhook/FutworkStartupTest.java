@@ -162,6 +162,13 @@ class FutworkStartupTest {
   }
 
   @Test
+  void theDefaultsInTheMetadataAreTheBoundOnes() {
+    dev.switchboard.core.testing.ConfigurationDocs.assertMetadataDefaultsAreBound(
+        "futwork.webhook",
+        dev.switchboard.futwork.webhook.autoconfigure.FutworkWebhookProperties.class);
+  }
+
+  @Test
   void everyPropertyHasADescriptionInTheGeneratedMetadata() throws Exception {
     Map<String, JsonNode> properties = new HashMap<>();
     for (String owner : new String[] {"futwork", "switchboard"}) {

@@ -1,40 +1,58 @@
 package dev.switchboard.core.http;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Time-outs and retries as configuration properties, nested under each client's prefix (such as
  * {@code futwork.http} or {@code workflux.http}).
  *
- * @param connectTimeout the longest wait for a connection
- * @param readTimeout the longest wait for an answer once the request was sent
+ * <p>A value left out (null) takes its default, named in brackets below. The defaults are applied
+ * by the compact constructors rather than by {@code @DefaultValue}, whose text Spring would convert
+ * at every startup; each module's configuration metadata states the same defaults, and a test holds
+ * the two together.
+ *
+ * @param connectTimeout the longest wait for a connection (5 s)
+ * @param readTimeout the longest wait for an answer once the request was sent (30 s)
  * @param retry when and how often a failed call is tried again
  */
-public record HttpProperties(
-    @DefaultValue("5s") Duration connectTimeout,
-    @DefaultValue("30s") Duration readTimeout,
-    @DefaultValue Retry retry) {
+public record HttpProperties(Duration connectTimeout, Duration readTimeout, Retry retry) {
+
+  /** Applies the defaults. */
+  public HttpProperties {
+    connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
+    readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(30);
+    retry = retry != null ? retry : new Retry(null, null, null, null, null, false);
+  }
 
   /**
    * Retry configuration.
    *
-   * @param maxAttempts attempts in all, the first included; 1 disables retries
-   * @param initialBackoff the wait before the first retry, before jitter
-   * @param multiplier the factor between one wait and the next
-   * @param maxBackoff the longest wait between attempts
+   * @param maxAttempts attempts in all, the first included; 1 disables retries (4)
+   * @param initialBackoff the wait before the first retry, before jitter (500 ms)
+   * @param multiplier the factor between one wait and the next (2.0)
+   * @param maxBackoff the longest wait between attempts (10 s)
    * @param maxRetryAfter the longest Retry-After the client waits for; a longer advice fails the
-   *     call at once with a RateLimitedException
+   *     call at once with a RateLimitedException (60 s)
    * @param retryUnknownOutcome whether a POST whose outcome is unknown (read time-out, 500) is
-   *     retried, at the risk of acting twice
+   *     retried, at the risk of acting twice (false)
    */
   public record Retry(
-      @DefaultValue("4") int maxAttempts,
-      @DefaultValue("500ms") Duration initialBackoff,
-      @DefaultValue("2.0") double multiplier,
-      @DefaultValue("10s") Duration maxBackoff,
-      @DefaultValue("60s") Duration maxRetryAfter,
-      @DefaultValue("false") boolean retryUnknownOutcome) {}
+      Integer maxAttempts,
+      Duration initialBackoff,
+      Double multiplier,
+      Duration maxBackoff,
+      Duration maxRetryAfter,
+      boolean retryUnknownOutcome) {
+
+    /** Applies the defaults. */
+    public Retry {
+      maxAttempts = maxAttempts != null ? maxAttempts : 4;
+      initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofMillis(500);
+      multiplier = multiplier != null ? multiplier : 2.0;
+      maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(10);
+      maxRetryAfter = maxRetryAfter != null ? maxRetryAfter : Duration.ofSeconds(60);
+    }
+  }
 
   /**
    * The settings these properties describe.

@@ -2,15 +2,19 @@ package dev.switchboard.workflux.autoconfigure;
 
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.http.HttpProperties;
+import dev.switchboard.workflux.client.WorkFluxClientBuilder;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the WorkFlux client and webhooks, under {@code workflux}.
+ *
+ * <p>A value left out (null) takes its default from the compact constructors, as {@link
+ * dev.switchboard.core.http.HttpProperties} explains; the module's configuration metadata states
+ * the same defaults.
  *
  * @param clientId OAuth 2.0 client id WorkFlux gave you. Required.
  * @param clientSecret OAuth 2.0 client secret WorkFlux gave you; never logged. Required.
@@ -25,18 +29,36 @@ import org.springframework.util.unit.DataSize;
 public record WorkFluxProperties(
     String clientId,
     Secret clientSecret,
-    @DefaultValue("https://api.workflux.ai/v1") String baseUrl,
-    @DefaultValue("60s") Duration tokenSkew,
-    @DefaultValue @NestedConfigurationProperty HttpProperties http,
-    @DefaultValue Connectivity connectivity,
-    @DefaultValue Webhook webhook) {
+    String baseUrl,
+    Duration tokenSkew,
+    @NestedConfigurationProperty HttpProperties http,
+    Connectivity connectivity,
+    Webhook webhook) {
+
+  /** Applies the defaults. */
+  public WorkFluxProperties {
+    baseUrl = baseUrl != null ? baseUrl : WorkFluxClientBuilder.DEFAULT_BASE_URL;
+    tokenSkew = tokenSkew != null ? tokenSkew : Duration.ofSeconds(60);
+    http = http != null ? http : new HttpProperties(null, null, null);
+    connectivity = connectivity != null ? connectivity : new Connectivity(null);
+    webhook =
+        webhook != null
+            ? webhook
+            : new Webhook(null, null, null, null, null, null, null, null, false, null);
+  }
 
   /**
    * The connectivity check.
    *
    * @param timeout Longest time the connectivity check (token request and one cheap call) may take.
    */
-  public record Connectivity(@DefaultValue("5s") Duration timeout) {}
+  public record Connectivity(Duration timeout) {
+
+    /** Applies the default. */
+    public Connectivity {
+      timeout = timeout != null ? timeout : Duration.ofSeconds(5);
+    }
+  }
 
   /** How WorkFlux signs deliveries; its documents name no scheme. */
   public enum Scheme {
@@ -71,21 +93,28 @@ public record WorkFluxProperties(
   public record Webhook(
       Secret secret,
       List<Secret> previousSecrets,
-      @DefaultValue("standard-webhooks") Scheme scheme,
-      @DefaultValue("5m") Duration tolerance,
-      @DefaultValue("x-workflux-signature") String signatureHeader,
-      @DefaultValue SubscribeOnStartup subscribeOnStartup,
+      Scheme scheme,
+      Duration tolerance,
+      String signatureHeader,
+      SubscribeOnStartup subscribeOnStartup,
       Boolean enabled,
-      @DefaultValue(DEFAULT_PATH) String path,
-      @DefaultValue("false") boolean allowUnauthenticated,
-      @DefaultValue("1MB") DataSize maxBodySize) {
+      String path,
+      boolean allowUnauthenticated,
+      DataSize maxBodySize) {
 
     /** The receiver's default path. */
     public static final String DEFAULT_PATH = "/webhooks/workflux";
 
-    /** Never a null list. */
+    /** Applies the defaults; never a null list. */
     public Webhook {
       previousSecrets = previousSecrets == null ? List.of() : List.copyOf(previousSecrets);
+      scheme = scheme != null ? scheme : Scheme.STANDARD_WEBHOOKS;
+      tolerance = tolerance != null ? tolerance : Duration.ofMinutes(5);
+      signatureHeader = signatureHeader != null ? signatureHeader : "x-workflux-signature";
+      subscribeOnStartup =
+          subscribeOnStartup != null ? subscribeOnStartup : new SubscribeOnStartup(null, null);
+      path = path != null ? path : DEFAULT_PATH;
+      maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
     }
   }
 
@@ -96,8 +125,14 @@ public record WorkFluxProperties(
    *     at startup (reusing an existing subscription for the same URL).
    * @param events Events to subscribe to.
    */
-  public record SubscribeOnStartup(
-      String url,
-      @DefaultValue({"conversation.started", "conversation.completed", "agent.response"})
-          List<String> events) {}
+  public record SubscribeOnStartup(String url, List<String> events) {
+
+    /** Applies the default events. */
+    public SubscribeOnStartup {
+      events =
+          events != null
+              ? events
+              : List.of("conversation.started", "conversation.completed", "agent.response");
+    }
+  }
 }

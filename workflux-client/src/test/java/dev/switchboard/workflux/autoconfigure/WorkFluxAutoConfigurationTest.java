@@ -398,6 +398,12 @@ class WorkFluxAutoConfigurationTest {
   }
 
   @Test
+  void theDefaultsInTheMetadataAreTheBoundOnes() {
+    dev.switchboard.core.testing.ConfigurationDocs.assertMetadataDefaultsAreBound(
+        "workflux", WorkFluxProperties.class);
+  }
+
+  @Test
   void everyPropertyHasADescriptionAndDocumentedDefaults() throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> metadata =

@@ -2,12 +2,15 @@ package dev.switchboard.futwork.lead.autoconfigure;
 
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.http.HttpProperties;
+import dev.switchboard.futwork.lead.LeadClientBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Configuration of the Futwork lead client, under {@code futwork}.
+ *
+ * <p>A value left out (null) takes its default from the compact constructors, as {@link
+ * HttpProperties} explains; the module's configuration metadata states the same defaults.
  *
  * @param apiKey API key Futwork gave you, sent as the x-api-key header to both platforms unless a
  *     platform has its own key. Required.
@@ -19,10 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("futwork")
 public record FutworkClientProperties(
     Secret apiKey,
-    @DefaultValue Workflows workflows,
-    @DefaultValue Campaigns campaigns,
-    @DefaultValue @NestedConfigurationProperty HttpProperties http,
-    @DefaultValue Bulk bulk) {
+    Workflows workflows,
+    Campaigns campaigns,
+    @NestedConfigurationProperty HttpProperties http,
+    Bulk bulk) {
+
+  /** Applies the defaults. */
+  public FutworkClientProperties {
+    workflows = workflows != null ? workflows : new Workflows(null, null);
+    campaigns = campaigns != null ? campaigns : new Campaigns(null, null);
+    http = http != null ? http : new HttpProperties(null, null, null);
+    bulk = bulk != null ? bulk : new Bulk(null);
+  }
 
   /**
    * Futwork Workflows.
@@ -31,8 +42,13 @@ public record FutworkClientProperties(
    *     https://omni.futwork.com/api/workflows/{workflowId}/leads, without the /v1 its text names.
    * @param apiKey API key for Futwork Workflows only, overriding futwork.api-key.
    */
-  public record Workflows(
-      @DefaultValue("https://omni.futwork.com/api") String baseUrl, Secret apiKey) {}
+  public record Workflows(String baseUrl, Secret apiKey) {
+
+    /** Applies the default base URL. */
+    public Workflows {
+      baseUrl = baseUrl != null ? baseUrl : LeadClientBuilder.DEFAULT_WORKFLOWS_BASE_URL;
+    }
+  }
 
   /**
    * The Futwork AI Platform.
@@ -40,13 +56,24 @@ public record FutworkClientProperties(
    * @param baseUrl Base URL of the Futwork AI Platform.
    * @param apiKey API key for the Futwork AI Platform only, overriding futwork.api-key.
    */
-  public record Campaigns(
-      @DefaultValue("https://platform.futwork.ai/api") String baseUrl, Secret apiKey) {}
+  public record Campaigns(String baseUrl, Secret apiKey) {
+
+    /** Applies the default base URL. */
+    public Campaigns {
+      baseUrl = baseUrl != null ? baseUrl : LeadClientBuilder.DEFAULT_CAMPAIGNS_BASE_URL;
+    }
+  }
 
   /**
    * Bulk submission.
    *
    * @param concurrency How many leads a bulk submission sends at once.
    */
-  public record Bulk(@DefaultValue("8") int concurrency) {}
+  public record Bulk(Integer concurrency) {
+
+    /** Applies the default. */
+    public Bulk {
+      concurrency = concurrency != null ? concurrency : 8;
+    }
+  }
 }
