@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small web application. Once ready it prints {@code STARTUP <ms since JVM start> <heap bytes
- * used after a full GC> <Switchboard beans> <process CPU ms>} and exits.
+ * used after a full GC> <Switchboard beans> <process CPU ms> <main thread CPU ms>} and exits.
  */
 @SpringBootApplication
 @RestController
@@ -45,6 +45,7 @@ public class StartupApp {
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime()
             / 1_000_000;
+    long mainCpuMillis = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
     ConfigurableApplicationContext context = event.getApplicationContext();
     long sdkBeans =
         Arrays.stream(context.getBeanDefinitionNames())
@@ -57,7 +58,8 @@ public class StartupApp {
     }
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     printTrace();
-    System.out.println("STARTUP " + uptime + " " + heap + " " + sdkBeans + " " + cpuMillis);
+    System.out.println(
+        "STARTUP " + uptime + " " + heap + " " + sdkBeans + " " + cpuMillis + " " + mainCpuMillis);
     System.out.flush();
     System.exit(SpringApplication.exit(context, () -> 0));
   }
@@ -98,7 +100,10 @@ public class StartupApp {
                 System.out.printf(Locale.ROOT, "STEP %8.1f ms %s%n", nanos / 1e6, name));
     trace.getBufferedTimeline().getEvents().stream()
         .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
-        .sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
+        .sorted(
+            Boolean.getBoolean("bench.startup.trace.chronological")
+                ? Comparator.comparing(StartupTimeline.TimelineEvent::getStartTime)
+                : Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
         .limit(Integer.getInteger("bench.startup.trace.limit", 25))
         .forEach(
             e -> {
