@@ -142,6 +142,10 @@ class FlowforgeStartupTest {
     assertThat(read.apply("2023-02-29 10:00:00")).isEmpty();
     assertThat(read.apply("2024-13-01 10:00:00")).isEmpty();
     assertThat(read.apply("2024-04-10 25:00:00")).isEmpty();
+    assertThat(read.apply("2024-04-10 24:00:00")).isEmpty();
+    assertThat(read.apply("2024-04-10 10:60:00")).isEmpty();
+    assertThat(read.apply("2024-04-10 10:00:60")).isEmpty();
+    assertThat(read.apply("1969-12-31 23:59:59")).contains(Instant.parse("1969-12-31T23:59:59Z"));
     assertThat(read.apply("2024-04-10 1a:00:00")).isEmpty();
     assertThat(read.apply("2024-04-10 18:16:50.5"))
         .contains(Instant.parse("2024-04-10T18:16:50.500Z"));

@@ -18,6 +18,7 @@ import dev.switchboard.flowforge.webhook.UnknownFlowforgeEvent;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -258,21 +259,27 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     return JsonFields.readOnlyView(out); // the record keeps it without copying it again
   }
 
+  /** What {@link #documentedForm} returns for a text not in the documented form. */
+  static final long NOT_DOCUMENTED = Long.MIN_VALUE;
+
   /**
    * The documented form {@code yyyy-MM-dd HH:mm:ss} read without a formatter: nearly every delivery
-   * has it, and a formatter costs more than the rest of the envelope.
+   * has it, and a formatter costs more than the rest of the envelope. The answer is the local time
+   * as seconds since 1970-01-01T00:00, so that a fixed offset turns it into an instant without
+   * building a {@code LocalDateTime}.
    *
    * @param t the text
-   * @return the time, or null when the text is not a valid time in exactly that form
+   * @return the local time's seconds since the epoch, or {@link #NOT_DOCUMENTED} when the text is
+   *     not a valid time in exactly that form
    */
-  static LocalDateTime documentedForm(String t) {
+  static long documentedForm(String t) {
     if (t.length() != 19
         || t.charAt(4) != '-'
         || t.charAt(7) != '-'
         || t.charAt(10) != ' '
         || t.charAt(13) != ':'
         || t.charAt(16) != ':') {
-      return null;
+      return NOT_DOCUMENTED;
     }
     int year = digits(t, 0, 4);
     int month = digits(t, 5, 7);
@@ -280,14 +287,19 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
     int hour = digits(t, 11, 13);
     int minute = digits(t, 14, 16);
     int second = digits(t, 17, 19);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
+    if ((year | month | day | hour | minute | second) < 0
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return NOT_DOCUMENTED;
     }
+    long epochDay;
     try {
-      return LocalDateTime.of(year, month, day, hour, minute, second);
+      epochDay = LocalDate.of(year, month, day).toEpochDay(); // checks month and day
     } catch (DateTimeException outOfRange) {
-      return null;
+      return NOT_DOCUMENTED;
     }
+    return epochDay * 86_400 + hour * 3_600 + minute * 60 + second;
   }
 
   private static int digits(String t, int from, int to) {
@@ -353,12 +365,14 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
       return Optional.empty();
     }
     String text = raw.strip();
-    LocalDateTime documented = documentedForm(text);
-    if (documented != null) {
+    long documented = documentedForm(text);
+    if (documented != NOT_DOCUMENTED) {
       return Optional.of(
           fixedOffset != null
-              ? documented.toInstant(fixedOffset)
-              : documented.atZone(zone).toInstant());
+              ? Instant.ofEpochSecond(documented - fixedOffset.getTotalSeconds())
+              : LocalDateTime.ofEpochSecond(documented, 0, ZoneOffset.UTC)
+                  .atZone(zone)
+                  .toInstant());
     }
     try {
       return Optional.of(LocalDateTime.parse(text, FLOWFORGE_TIME).atZone(zone).toInstant());
