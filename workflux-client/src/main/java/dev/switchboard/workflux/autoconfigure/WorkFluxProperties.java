@@ -13,8 +13,7 @@ import org.springframework.util.unit.DataSize;
  * Configuration of the WorkFlux client and webhooks, under {@code workflux}.
  *
  * <p>A value left out (null) takes its default from the compact constructors, as {@link
- * dev.switchboard.core.http.HttpProperties} explains; the module's configuration metadata states
- * the same defaults.
+ * HttpProperties} explains; the module's configuration metadata states the same defaults.
  *
  * @param clientId OAuth 2.0 client id WorkFlux gave you. Required.
  * @param clientSecret OAuth 2.0 client secret WorkFlux gave you; never logged. Required.
@@ -127,11 +126,11 @@ public record WorkFluxProperties(
    */
   public record SubscribeOnStartup(String url, List<String> events) {
 
-    /** Applies the default events. */
+    /** Applies the default events; never a changeable list. */
     public SubscribeOnStartup {
       events =
           events != null
-              ? events
+              ? List.copyOf(events)
               : List.of("conversation.started", "conversation.completed", "agent.response");
     }
   }
