@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -64,40 +65,31 @@ public final class StartupBench {
     for (Variant v : variants) {
       run(v); // warm the file system cache
     }
-    List<List<Double>> ms = new ArrayList<>();
-    List<List<Double>> heap = new ArrayList<>();
-    List<List<Double>> cpu = new ArrayList<>();
-    List<List<Double>> mainCpu = new ArrayList<>();
+    List<List<Sample>> samples = new ArrayList<>();
     for (int i = 0; i < k; i++) {
-      ms.add(new ArrayList<>());
-      heap.add(new ArrayList<>());
-      cpu.add(new ArrayList<>());
-      mainCpu.add(new ArrayList<>());
+      samples.add(new ArrayList<>());
     }
     long sdkBeans = 0;
     for (int r = 0; r < runs; r++) {
       for (int j = 0; j < k; j++) {
         int i = (j + r) % k; // rotate the order
         Variant v = variants.get(i);
-        long[] m = run(v);
-        if (v.sdk() != (m[2] > 0)) {
-          throw new IllegalStateException(v.name() + ": " + m[2] + " Switchboard beans");
+        Sample m = run(v);
+        if (v.sdk() != (m.sdkBeans() > 0)) {
+          throw new IllegalStateException(v.name() + ": " + m.sdkBeans() + " Switchboard beans");
         }
-        sdkBeans = Math.max(sdkBeans, m[2]);
-        ms.get(i).add((double) m[0]);
-        heap.get(i).add(m[1] / 1048576.0);
-        cpu.get(i).add((double) m[3]);
-        mainCpu.get(i).add((double) m[4]);
+        sdkBeans = Math.max(sdkBeans, m.sdkBeans());
+        samples.get(i).add(m);
         System.out.printf(
             Locale.ROOT,
             "  run %d %-42s ready in %d ms (CPU %d ms, main thread %d ms), heap after full GC %.1f"
                 + " MB%n",
             r + 1,
             v.name() + ":",
-            m[0],
-            m[3],
-            m[4],
-            m[1] / 1048576.0);
+            m.readyMillis(),
+            m.cpuMillis(),
+            m.mainCpuMillis(),
+            m.heapMegabytes());
       }
     }
     String how =
@@ -110,44 +102,72 @@ public final class StartupBench {
     Results.write(
         "4-startup",
         List.of(
-            figure("time to ready", "ms", ms, "diff<=100", how + "; runs with/without: "),
+            figure(
+                "time to ready",
+                "ms",
+                samples,
+                Sample::readyMillis,
+                "diff<=100",
+                how + "; runs with/without: "),
             figure(
                 "heap used after full GC",
                 "MB",
-                heap,
+                samples,
+                Sample::heapMegabytes,
                 "diff<=10",
                 "System.gc() x3 then MemoryMXBean heap used; runs with/without: "),
             figure(
                 "diagnostic: process CPU time to ready (less sensitive to other load)",
                 "ms",
-                cpu,
+                samples,
+                Sample::cpuMillis,
                 "-",
                 "all JVM threads (JIT and GC included); runs with/without: "),
             figure(
                 "diagnostic: main thread CPU time to ready (the SDK's own path, least sensitive to"
                     + " other load)",
                 "ms",
-                mainCpu,
+                samples,
+                Sample::mainCpuMillis,
                 "-",
                 "ThreadMXBean current-thread CPU time in the ready listener; runs with/without: ")));
   }
 
-  /** A figure of the runs with the starters (index 0) against those without (index 1). */
+  /**
+   * A figure of one measure of the runs with the starters (index 0) against those without (index
+   * 1).
+   */
   private static Figure figure(
-      String name, String unit, List<List<Double>> runs, String goal, String how) {
+      String name,
+      String unit,
+      List<List<Sample>> samples,
+      ToDoubleFunction<Sample> measure,
+      String goal,
+      String how) {
+    List<Double> with = samples.get(0).stream().map(measure::applyAsDouble).toList();
+    List<Double> without = samples.get(1).stream().map(measure::applyAsDouble).toList();
     return new Figure(
         "Startup and memory",
         name,
         unit,
-        Results.median(runs.get(0)),
-        Results.median(runs.get(1)),
+        Results.median(with),
+        Results.median(without),
         goal,
-        how + Results.pairs(runs.get(0), runs.get(1), 1));
+        how + Results.pairs(with, without, 1));
   }
 
   private record Variant(String name, String classPath, List<String> extraArgs, boolean sdk) {}
 
-  private static long[] run(Variant v) throws Exception {
+  /** What one started application reported. */
+  private record Sample(
+      long readyMillis, long heapBytes, long sdkBeans, long cpuMillis, long mainCpuMillis) {
+
+    double heapMegabytes() {
+      return heapBytes / 1048576.0;
+    }
+  }
+
+  private static Sample run(Variant v) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -167,13 +187,12 @@ public final class StartupBench {
     for (String line : output.split("\n")) {
       if (line.startsWith("STARTUP ")) {
         String[] f = line.trim().split(" ");
-        return new long[] {
-          Long.parseLong(f[1]),
-          Long.parseLong(f[2]),
-          Long.parseLong(f[3]),
-          Long.parseLong(f[4]),
-          Long.parseLong(f[5])
-        };
+        return new Sample(
+            Long.parseLong(f[1]),
+            Long.parseLong(f[2]),
+            Long.parseLong(f[3]),
+            Long.parseLong(f[4]),
+            Long.parseLong(f[5]));
       }
     }
     throw new IllegalStateException("the application did not report its startup:\n" + output);
