@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
 import dev.switchboard.benchmarks.StarterProperties;
+import dev.switchboard.core.SwitchboardException;
 import dev.switchboard.futwork.lead.BulkResult;
 import dev.switchboard.futwork.lead.LeadClient;
 import dev.switchboard.futwork.lead.LeadSubmission;
@@ -119,8 +120,9 @@ public final class LeadSubmissionBench {
           }
           BulkResult result = client.submitAll(batch, (done, total, outcome) -> {});
           if (!result.allSucceeded()) {
+            SwitchboardException first = result.failed().get(0).error();
             throw new IllegalStateException(
-                result.failed().size() + " bulk leads failed: " + result.failed().get(0).error());
+                result.failed().size() + " bulk leads failed: " + first, first);
           }
           return n;
         });
@@ -203,8 +205,7 @@ public final class LeadSubmissionBench {
   private static boolean inTransport(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.io.IOException
-          || t instanceof dev.switchboard.core.http.TransportException
-          || (t.getMessage() != null && t.getMessage().contains("TransportException"))) {
+          || t instanceof dev.switchboard.core.http.TransportException) {
         return true;
       }
     }
