@@ -207,40 +207,42 @@ public final class JsonFields {
    * make, and what {@code copy} recognises as needing no copy.
    */
   private static final class ReadOnlyMap<V> extends AbstractMap<String, V> {
-    private final Map<String, V> view;
+    // Read directly, with the unmodifiable views made only when asked for: a parse builds one of
+    // these per JSON object, and most are only ever looked up by name.
+    private final LinkedHashMap<String, V> owned;
 
     ReadOnlyMap(LinkedHashMap<String, V> owned) {
-      this.view = Collections.unmodifiableMap(owned);
+      this.owned = owned;
     }
 
     @Override
     public Set<Entry<String, V>> entrySet() {
-      return view.entrySet();
+      return Collections.unmodifiableMap(owned).entrySet(); // entries whose setValue refuses
     }
 
     @Override
     public int size() {
-      return view.size();
+      return owned.size();
     }
 
     @Override
     public boolean containsKey(Object key) {
-      return view.containsKey(key);
+      return owned.containsKey(key);
     }
 
     @Override
     public V get(Object key) {
-      return view.get(key);
+      return owned.get(key);
     }
 
     @Override
     public Set<String> keySet() {
-      return view.keySet();
+      return Collections.unmodifiableSet(owned.keySet());
     }
 
     @Override
     public java.util.Collection<V> values() {
-      return view.values();
+      return Collections.unmodifiableCollection(owned.values());
     }
   }
 

@@ -94,6 +94,14 @@ class JsonFieldsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> m.entrySet().iterator().next().setValue(0))
         .isInstanceOf(UnsupportedOperationException.class);
+    // and the views it hands out change nothing either
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.entrySet().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.keySet().remove("b"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.values().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(m).containsKey("b").hasSize(8);
     // Nothing else holds a map read from the body, so a record built from it keeps it as it is;
     // a caller's map is still copied.
     assertThat(JsonFields.copy(m)).isSameAs(m);
