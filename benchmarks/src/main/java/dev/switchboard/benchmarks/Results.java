@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /** Where each part writes its figures: one {@code <part>.tsv} per part in the raw directory. */
 public final class Results {
@@ -100,5 +101,36 @@ public final class Results {
     double[] s = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  /**
+   * How far the difference of two medians moves from sample to sample: the standard deviation of
+   * {@code median(sdk) - median(baseline)} over 2,000 resamplings of the pairs (a bootstrap, with a
+   * fixed seed so that the same samples always give the same answer). Pairs are resampled whole, so
+   * a cost that moves both sides of a pair alike (the host slowing down) does not count.
+   *
+   * @param sdk the SDK's samples
+   * @param baseline the baseline's samples, paired with the SDK's by index
+   * @return the standard deviation, in the samples' unit
+   */
+  public static double medianDifferenceSpread(List<Double> sdk, List<Double> baseline) {
+    int n = Math.min(sdk.size(), baseline.size());
+    Random random = new Random(42);
+    double[] differences = new double[2000];
+    List<Double> a = new ArrayList<>(n);
+    List<Double> b = new ArrayList<>(n);
+    for (int r = 0; r < differences.length; r++) {
+      a.clear();
+      b.clear();
+      for (int i = 0; i < n; i++) {
+        int pick = random.nextInt(n);
+        a.add(sdk.get(pick));
+        b.add(baseline.get(pick));
+      }
+      differences[r] = median(a) - median(b);
+    }
+    double mean = Arrays.stream(differences).average().orElse(0);
+    double squares = Arrays.stream(differences).map(d -> (d - mean) * (d - mean)).sum();
+    return Math.sqrt(squares / differences.length);
   }
 }

@@ -39,7 +39,10 @@ public final class StartupBench {
    * @throws Exception when a run fails
    */
   public static void main(String[] args) throws Exception {
-    int runs = Integer.getInteger("bench.startup.runs", 20);
+    // Forty per side: on this shared host one startup differs from the next by ~280 ms (standard
+    // deviation), which with twenty per side left the difference of the medians ± 78 ms from run to
+    // run, as wide as the goal.
+    int runs = Integer.getInteger("bench.startup.runs", 40);
     // sdk-core's test jar carries the fixtures the other parts read; no application has it.
     String[] entries =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -153,7 +156,14 @@ public final class StartupBench {
         Results.median(with),
         Results.median(without),
         goal,
-        how + Results.pairs(with, without, 1));
+        String.format(
+                Locale.ROOT,
+                "difference's spread from sample to sample ± %.1f %s (bootstrap standard deviation"
+                    + " over the pairs); ",
+                Results.medianDifferenceSpread(with, without),
+                unit)
+            + how
+            + Results.pairs(with, without, 1));
   }
 
   private record Variant(String name, String classPath, List<String> extraArgs, boolean sdk) {}
