@@ -32,8 +32,9 @@ public final class JmhBench {
     int warmups = Integer.getInteger("bench.jmh.warmups", 3);
     int iterations = Integer.getInteger("bench.jmh.iterations", 4);
     // Two rounds of typed, tree, tree, typed per family: four forks per side, because one fork's
-    // score differs from the next one's by up to 5 %, which two forks per side let through to the
-    // ratio (an unchanged parser measured 0.997 and 1.16 of the tree in two runs).
+    // score differs from the next one's by a few per cent when the host is quiet (and by far more
+    // when it is not), which two forks per side let through to the ratio (an unchanged parser
+    // measured 0.997 and 1.16 of the tree in two runs).
     int rounds = Integer.getInteger("bench.jmh.parsing.rounds", 2);
     Jmh jmh = new Jmh(warmups, iterations);
     if (args.length > 0) {
