@@ -158,8 +158,9 @@ public final class StartupBench {
         goal,
         String.format(
                 Locale.ROOT,
-                "difference's spread from sample to sample ± %.1f %s (bootstrap standard deviation"
-                    + " over the pairs); ",
+                "difference's spread from sample to sample ± %."
+                    + (unit.equals("MB") ? 2 : 1)
+                    + "f %s (bootstrap standard deviation over the pairs); ",
                 Results.medianDifferenceSpread(with, without),
                 unit)
             + how
