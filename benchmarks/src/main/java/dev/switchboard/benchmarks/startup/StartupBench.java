@@ -105,27 +105,21 @@ public final class StartupBench {
     Results.write(
         "4-startup",
         List.of(
-            figure(
-                "time to ready",
-                "ms",
-                samples,
-                Sample::readyMillis,
-                "diff<=100",
-                how + "; runs with/without: "),
+            figure("time to ready", "ms", samples, Sample::readyMillis, "diff<=100", how),
             figure(
                 "heap used after full GC",
                 "MB",
                 samples,
                 Sample::heapMegabytes,
                 "diff<=10",
-                "System.gc() x3 then MemoryMXBean heap used; runs with/without: "),
+                "System.gc() x3 then MemoryMXBean heap used"),
             figure(
                 "diagnostic: process CPU time to ready (less sensitive to other load)",
                 "ms",
                 samples,
                 Sample::cpuMillis,
                 "-",
-                "all JVM threads (JIT and GC included); runs with/without: "),
+                "all JVM threads (JIT and GC included)"),
             figure(
                 "diagnostic: main thread CPU time to ready (the SDK's own path, least sensitive to"
                     + " other load)",
@@ -133,12 +127,12 @@ public final class StartupBench {
                 samples,
                 Sample::mainCpuMillis,
                 "-",
-                "ThreadMXBean current-thread CPU time in the ready listener; runs with/without: ")));
+                "ThreadMXBean current-thread CPU time in the ready listener")));
   }
 
   /**
    * A figure of one measure of the runs with the starters (index 0) against those without (index
-   * 1).
+   * 1); its notes are the measure's spread, {@code how}, and every pair of runs.
    */
   private static Figure figure(
       String name,
@@ -164,6 +158,7 @@ public final class StartupBench {
                 Results.medianDifferenceSpread(with, without),
                 unit)
             + how
+            + "; runs with/without: "
             + Results.pairs(with, without, 1));
   }
 
