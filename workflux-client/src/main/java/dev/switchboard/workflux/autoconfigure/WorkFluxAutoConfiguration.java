@@ -2,30 +2,20 @@ package dev.switchboard.workflux.autoconfigure;
 
 import dev.switchboard.core.Secret;
 import dev.switchboard.workflux.client.WorkFluxClient;
-import dev.switchboard.workflux.internal.ConnectivityHealth;
 import dev.switchboard.workflux.webhook.HexHmacVerifier;
 import dev.switchboard.workflux.webhook.StandardWebhooks;
 import dev.switchboard.workflux.webhook.WebhookVerifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +32,7 @@ import org.springframework.web.client.RestClient;
     })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(WorkFluxProperties.class)
+@Import(WorkFluxHealthRegistrar.class)
 public class WorkFluxAutoConfiguration {
 
   /** The health contributor's bean name; Actuator reports it as {@code workflux}. */
@@ -92,11 +83,14 @@ public class WorkFluxAutoConfiguration {
     if (webhook.scheme() == WorkFluxProperties.Scheme.HEX_HMAC) {
       return HexHmacVerifier.of(webhook.signatureHeader(), StandardWebhooks.ID_HEADER, secrets);
     }
+    Clock clock = clocks.getIfUnique();
     StandardWebhooks.Builder builder =
         StandardWebhooks.builder()
             .tolerance(webhook.tolerance())
-            .clock(clocks.getIfUnique(Clock::systemUTC));
-    secrets.forEach(builder::secret);
+            .clock(clock != null ? clock : Clock.systemUTC());
+    for (Secret secret : secrets) {
+      builder.secret(secret);
+    }
     return builder.build();
   }
 
@@ -118,87 +112,5 @@ public class WorkFluxAutoConfiguration {
         webhook.subscribeOnStartup().url(),
         webhook.subscribeOnStartup().events(),
         webhook.secret());
-  }
-
-  /**
-   * The health contributor on Boot 4.x, where Actuator's health types live in spring-boot-health.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-  @ConditionalOnProperty(
-      prefix = "management.health.workflux",
-      name = "enabled",
-      matchIfMissing = true)
-  @Import(Boot4HealthRegistrar.class)
-  static class Boot4Health {}
-
-  /** The health contributor on Boot 3.x. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-  @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
-  @ConditionalOnProperty(
-      prefix = "management.health.workflux",
-      name = "enabled",
-      matchIfMissing = true)
-  @Import(Boot3HealthRegistrar.class)
-  static class Boot3Health {}
-
-  static final class Boot4HealthRegistrar extends HealthRegistrar {
-    Boot4HealthRegistrar() {
-      super(ConnectivityHealth.BOOT4_PACKAGE);
-    }
-  }
-
-  static final class Boot3HealthRegistrar extends HealthRegistrar {
-    Boot3HealthRegistrar() {
-      super(ConnectivityHealth.BOOT3_PACKAGE);
-    }
-  }
-
-  /**
-   * Registers the health indicator with its interface as the bean's type, so Actuator finds it by
-   * type before it is created, unless the application has a bean of that name.
-   */
-  abstract static class HealthRegistrar
-      implements ImportBeanDefinitionRegistrar, BeanFactoryAware, BeanClassLoaderAware {
-    private final String healthPackage;
-    private BeanFactory beanFactory;
-    private ClassLoader classLoader;
-
-    HealthRegistrar(String healthPackage) {
-      this.healthPackage = healthPackage;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-      this.beanFactory = beanFactory;
-    }
-
-    @Override
-    public void setBeanClassLoader(ClassLoader classLoader) {
-      this.classLoader = classLoader;
-    }
-
-    @Override
-    public void registerBeanDefinitions(
-        AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-      if (registry.containsBeanDefinition(HEALTH_BEAN)) {
-        return;
-      }
-      @SuppressWarnings("unchecked")
-      Class<Object> type =
-          (Class<Object>) ConnectivityHealth.indicatorType(healthPackage, classLoader);
-      BeanFactory factory = beanFactory;
-      ClassLoader loader = classLoader;
-      RootBeanDefinition definition =
-          new RootBeanDefinition(
-              type,
-              () ->
-                  ConnectivityHealth.indicator(
-                      healthPackage,
-                      loader,
-                      () -> factory.getBean(WorkFluxClient.class).checkConnectivity()));
-      registry.registerBeanDefinition(HEALTH_BEAN, definition);
-    }
   }
 }

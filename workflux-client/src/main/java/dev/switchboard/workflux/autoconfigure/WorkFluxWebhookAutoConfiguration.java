@@ -6,21 +6,14 @@ import dev.switchboard.workflux.webhook.StandardWebhooks;
 import dev.switchboard.workflux.webhook.WebhookVerifier;
 import dev.switchboard.workflux.webhook.WorkFluxWebhookAuthenticator;
 import dev.switchboard.workflux.webhook.WorkFluxWebhookParser;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Declares the WorkFlux event receiver ({@code /webhooks/workflux} by default), which sdk-core's
@@ -43,7 +36,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
       "org.springframework.web.servlet.handler.SimpleUrlHandlerMapping",
       "jakarta.servlet.http.HttpServletRequest"
     })
-@Conditional(WorkFluxWebhookAutoConfiguration.ReceiverRequested.class)
+@Conditional(WorkFluxReceiverRequested.class)
 @EnableConfigurationProperties(WorkFluxProperties.class)
 public class WorkFluxWebhookAutoConfiguration {
 
@@ -73,44 +66,5 @@ public class WorkFluxWebhookAutoConfiguration {
         .allowUnauthenticated(webhook.allowUnauthenticated())
         .configurationHints("workflux.webhook.secret", "workflux.webhook.allow-unauthenticated")
         .build();
-  }
-
-  /**
-   * Matches when {@code workflux.webhook.enabled} is true, or is unset and a secret, previous
-   * secrets or a path is set, or unauthenticated deliveries are allowed.
-   */
-  static final class ReceiverRequested extends SpringBootCondition {
-
-    private static final String PREFIX = "workflux.webhook.";
-
-    @Override
-    public ConditionOutcome getMatchOutcome(
-        ConditionContext context, AnnotatedTypeMetadata metadata) {
-      Binder binder = Binder.get(context.getEnvironment());
-      Boolean enabled = binder.bind(PREFIX + "enabled", Boolean.class).orElse(null);
-      if (enabled != null) {
-        return enabled
-            ? ConditionOutcome.match(PREFIX + "enabled is true")
-            : ConditionOutcome.noMatch(PREFIX + "enabled is false");
-      }
-      for (String name : List.of("secret", "path")) {
-        if (binder.bind(PREFIX + name, String.class).isBound()) {
-          return ConditionOutcome.match(PREFIX + name + " is set");
-        }
-      }
-      if (!binder
-          .bind(PREFIX + "previous-secrets", Bindable.listOf(String.class))
-          .orElse(List.of())
-          .isEmpty()) {
-        return ConditionOutcome.match(PREFIX + "previous-secrets is set");
-      }
-      if (binder.bind(PREFIX + "allow-unauthenticated", Boolean.class).orElse(false)) {
-        return ConditionOutcome.match(PREFIX + "allow-unauthenticated is true");
-      }
-      return ConditionOutcome.noMatch(
-          "none of "
-              + PREFIX
-              + "enabled, secret, previous-secrets, path or allow-unauthenticated is set");
-    }
   }
 }

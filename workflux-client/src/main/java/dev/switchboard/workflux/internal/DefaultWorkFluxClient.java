@@ -68,40 +68,62 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
       Sleeper sleeper,
       Clock clock) {}
 
-  private final ApiClient api;
-  private final ApiClient checkApi;
-  private final OAuthTokenManager tokens;
+  private final Settings settings;
   private final URI baseUrl;
   private final Duration connectivityTimeout;
   private final Clock clock;
 
   /**
-   * Creates the client.
+   * The token manager and the clients every call goes through, built on the first call: an
+   * application's startup need not pay for them, and a receiver-only one never calls WorkFlux.
+   */
+  private volatile Connections connections;
+
+  private record Connections(OAuthTokenManager tokens, ApiClient api, ApiClient checkApi) {}
+
+  /**
+   * Creates the client. Its settings are checked here, so that a wrong base URL fails the
+   * application's startup; what it needs to call WorkFlux is built on the first call.
    *
    * @param settings what it is built from
    */
   public DefaultWorkFluxClient(Settings settings) {
+    this.settings = settings;
     this.baseUrl = BaseUrl.require(settings.baseUrl(), "workflux.base-url");
-    this.connectivityTimeout = settings.connectivityTimeout();
+    Objects.requireNonNull(settings.http(), "http");
+    this.connectivityTimeout =
+        Objects.requireNonNull(settings.connectivityTimeout(), "connectivityTimeout");
     this.clock = settings.clock();
-    this.tokens =
-        new OAuthTokenManager(
-            settings.clientId(),
-            settings.clientSecret(),
-            settings.tokenSkew(),
-            settings.clock(),
-            auth -> client(settings, settings.http(), auth));
-    this.api = client(settings, settings.http(), tokens);
-    Duration connect = min(settings.http().connectTimeout(), settings.connectivityTimeout());
-    this.checkApi =
-        client(
-            settings,
-            new HttpSettings(connect, settings.connectivityTimeout(), RetrySettings.NONE),
-            tokens);
   }
 
-  private ApiClient client(
-      Settings settings, HttpSettings http, dev.switchboard.core.http.Authenticator auth) {
+  private Connections connections() {
+    Connections c = connections;
+    if (c == null) {
+      synchronized (this) {
+        c = connections;
+        if (c == null) {
+          OAuthTokenManager tokens =
+              new OAuthTokenManager(
+                  settings.clientId(),
+                  settings.clientSecret(),
+                  settings.tokenSkew(),
+                  settings.clock(),
+                  auth -> client(settings.http(), auth));
+          Duration connect = min(settings.http().connectTimeout(), connectivityTimeout);
+          c =
+              new Connections(
+                  tokens,
+                  client(settings.http(), tokens),
+                  client(
+                      new HttpSettings(connect, connectivityTimeout, RetrySettings.NONE), tokens));
+          connections = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private ApiClient client(HttpSettings http, dev.switchboard.core.http.Authenticator auth) {
     ApiClient.Builder builder =
         ApiClient.builder()
             .platform(PLATFORM)
@@ -240,20 +262,22 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public ApiResponse request(HttpMethod method, String path, Object body) {
-    return api.execute(ApiRequest.json(method, path, body));
+    return connections().api().execute(ApiRequest.json(method, path, body));
   }
 
   @Override
   public ConnectivityReport checkConnectivity() {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
+    Connections c = connections();
     CompletableFuture<String> check = new CompletableFuture<>();
     Thread worker =
         new Thread(
             () -> {
               try {
-                tokens.accessToken();
-                ApiResponse r = checkApi.execute(ApiRequest.of(HttpMethod.GET, "/agents?limit=1"));
+                c.tokens().accessToken();
+                ApiResponse r =
+                    c.checkApi().execute(ApiRequest.of(HttpMethod.GET, "/agents?limit=1"));
                 check.complete("GET /agents answered " + r.status());
               } catch (RuntimeException e) {
                 check.completeExceptionally(e);
@@ -289,7 +313,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   // helpers
 
   private ApiResponse call(HttpMethod method, String path, Object body) {
-    return api.execute(ApiRequest.json(method, path, body));
+    return connections().api().execute(ApiRequest.json(method, path, body));
   }
 
   private static Object body(Map<String, ?> fields) {
@@ -310,7 +334,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   }
 
   private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
-    ApiResponse response = api.execute(ApiRequest.of(HttpMethod.GET, request));
+    ApiResponse response = connections().api().execute(ApiRequest.of(HttpMethod.GET, request));
     Object json = response.bodyAs(Object.class);
     List<Object> items;
     Map<String, Object> paging = new LinkedHashMap<>();
@@ -353,6 +377,10 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public String toString() {
-    return "WorkFluxClient[" + baseUrl + ", " + tokens + "]";
+    return "WorkFluxClient["
+        + baseUrl
+        + ", "
+        + OAuthTokenManager.describe(settings.clientId())
+        + "]";
   }
 }

@@ -223,6 +223,16 @@ public final class OAuthTokenManager implements Authenticator {
 
   @Override
   public String toString() {
+    return describe(clientId);
+  }
+
+  /**
+   * How a manager of this client id shows itself: the id, never the secret.
+   *
+   * @param clientId the client id
+   * @return the text
+   */
+  public static String describe(String clientId) {
     return "WorkFluxOAuth[client-id=" + clientId + ", client-secret=****]";
   }
 

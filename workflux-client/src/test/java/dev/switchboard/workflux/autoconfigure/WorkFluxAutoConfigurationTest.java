@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -390,6 +391,48 @@ class WorkFluxAutoConfigurationTest {
     configured()
         .withPropertyValues("management.health.workflux.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(WorkFluxAutoConfiguration.HEALTH_BEAN));
+  }
+
+  @Test
+  void theHealthContributorIsOffWhateverTheCaseOfFalse() {
+    configured()
+        .withPropertyValues("management.health.workflux.enabled=FALSE")
+        .run(context -> assertThat(context).doesNotHaveBean(WorkFluxAutoConfiguration.HEALTH_BEAN));
+  }
+
+  @Test
+  void withoutActuatorThereIsNoHealthContributorAndTheClientStillStarts() {
+    configured()
+        .withClassLoader(
+            new FilteredClassLoader(
+                "org.springframework.boot.actuate.health", "org.springframework.boot.health"))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WorkFluxClient.class);
+              assertThat(context).doesNotHaveBean(WorkFluxAutoConfiguration.HEALTH_BEAN);
+            });
+  }
+
+  @Test
+  void anApplicationBeanOfTheHealthContributorsNameIsKept() {
+    configured()
+        .withBean(WorkFluxAutoConfiguration.HEALTH_BEAN, String.class, () -> "the application's")
+        .run(
+            context ->
+                assertThat(context.getBean(WorkFluxAutoConfiguration.HEALTH_BEAN))
+                    .isEqualTo("the application's"));
+  }
+
+  @Test
+  void startingTheApplicationCallsNothingAndTheFirstCallFetchesTheToken() {
+    tokenAndAgents(200);
+    configured()
+        .run(
+            context -> {
+              wm.verify(0, postRequestedFor(urlEqualTo("/v1/auth/token")));
+              assertThat(context.getBean(WorkFluxClient.class).checkConnectivity().up()).isTrue();
+              wm.verify(1, postRequestedFor(urlEqualTo("/v1/auth/token")));
+            });
   }
 
   @Test

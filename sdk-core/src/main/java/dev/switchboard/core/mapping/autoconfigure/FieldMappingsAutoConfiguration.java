@@ -43,14 +43,15 @@ public class FieldMappingsAutoConfiguration {
             .orElse(Map.of());
     Map<String, FieldMapping> compiled = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    declared.forEach(
-        (name, declaration) -> {
-          try {
-            compiled.put(name, MappingCompiler.compile(name, PREFIX + "." + name, declaration));
-          } catch (MappingDeclarationException e) {
-            problems.addAll(e.problems());
-          }
-        });
+    for (Map.Entry<String, Object> declaration : declared.entrySet()) {
+      String name = declaration.getKey();
+      try {
+        compiled.put(
+            name, MappingCompiler.compile(name, PREFIX + "." + name, declaration.getValue()));
+      } catch (MappingDeclarationException e) {
+        problems.addAll(e.problems());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new MappingDeclarationException("field mappings under " + PREFIX, problems);
     }

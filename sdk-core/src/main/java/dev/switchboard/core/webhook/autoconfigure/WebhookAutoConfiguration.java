@@ -2,7 +2,6 @@ package dev.switchboard.core.webhook.autoconfigure;
 
 import dev.switchboard.core.webhook.DeliveryStore;
 import dev.switchboard.core.webhook.InMemoryDeliveryStore;
-import dev.switchboard.core.webhook.JdbcDeliveryStore;
 import dev.switchboard.core.webhook.WebhookConfigurationException;
 import dev.switchboard.core.webhook.WebhookEndpoint;
 import dev.switchboard.core.webhook.internal.MicrometerWebhookMetrics;
@@ -71,7 +70,7 @@ public class WebhookAutoConfiguration {
       WebhookStoreProperties properties,
       ObjectProvider<DataSource> dataSource,
       ObjectProvider<Clock> clock) {
-    Clock c = clock.getIfUnique(Clock::systemUTC);
+    Clock c = clockOf(clock);
     if (properties.getType() == WebhookStoreProperties.Type.JDBC) {
       if (!ClassUtils.isPresent("org.springframework.jdbc.core.JdbcTemplate", null)) {
         throw new WebhookConfigurationException(
@@ -84,7 +83,7 @@ public class WebhookAutoConfiguration {
             "switchboard.webhook.store.type=jdbc needs exactly one DataSource bean; configure"
                 + " spring.datasource.url, or set switchboard.webhook.store.type=memory.");
       }
-      return JdbcStores.create(ds, c, properties);
+      return JdbcDeliveryStores.create(ds, c, properties);
     }
     return new InMemoryDeliveryStore(
         c, properties.getTimeToLive(), properties.getLeaseTimeout(), properties.getMaxEntries());
@@ -107,25 +106,29 @@ public class WebhookAutoConfiguration {
       ApplicationEventPublisher publisher,
       ObjectProvider<Clock> clock,
       ObjectProvider<WebhookMetrics> metrics) {
-    Clock c = clock.getIfUnique(Clock::systemUTC);
-    WebhookMetrics m = metrics.getIfUnique(() -> WebhookMetrics.NONE);
+    Clock c = clockOf(clock);
+    WebhookMetrics m = metrics.getIfUnique();
+    if (m == null) {
+      m = WebhookMetrics.NONE;
+    }
     Map<String, Object> urlMap = new LinkedHashMap<>();
-    endpoints
-        .orderedStream()
-        .forEach(
-            endpoint -> {
-              Object previous =
-                  urlMap.put(
-                      endpoint.path(), new WebhookRequestHandler(endpoint, store, publisher, c, m));
-              if (previous != null) {
-                throw new WebhookConfigurationException(
-                    "Two webhook receivers use the path "
-                        + endpoint.path()
-                        + "; give one of them another path.");
-              }
-            });
-    SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(urlMap, ORDER);
-    return mapping;
+    for (WebhookEndpoint endpoint : endpoints.orderedStream().toList()) {
+      Object previous =
+          urlMap.put(endpoint.path(), new WebhookRequestHandler(endpoint, store, publisher, c, m));
+      if (previous != null) {
+        throw new WebhookConfigurationException(
+            "Two webhook receivers use the path "
+                + endpoint.path()
+                + "; give one of them another path.");
+      }
+    }
+    return new SimpleUrlHandlerMapping(urlMap, ORDER);
+  }
+
+  // Plain code rather than lambdas in what runs at startup: each lambda's first use links a class.
+  private static Clock clockOf(ObjectProvider<Clock> clock) {
+    Clock c = clock.getIfUnique();
+    return c != null ? c : Clock.systemUTC();
   }
 
   /** Delivery metrics, only with Micrometer on the class path and a registry bean. */
@@ -137,18 +140,6 @@ public class WebhookAutoConfiguration {
     @ConditionalOnMissingBean
     WebhookMetrics switchboardWebhookMetrics(ObjectProvider<MeterRegistry> registry) {
       return new MicrometerWebhookMetrics(registry::getIfUnique);
-    }
-  }
-
-  /** Keeps spring-jdbc types out of the outer class's signatures. */
-  private static final class JdbcStores {
-    static DeliveryStore create(DataSource ds, Clock clock, WebhookStoreProperties p) {
-      JdbcDeliveryStore store =
-          new JdbcDeliveryStore(ds, clock, p.getTimeToLive(), p.getLeaseTimeout());
-      if (p.getJdbc().isInitializeSchema()) {
-        store.initializeSchema();
-      }
-      return store;
     }
   }
 }
