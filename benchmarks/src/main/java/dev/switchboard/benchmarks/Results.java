@@ -133,4 +133,33 @@ public final class Results {
     double squares = Arrays.stream(differences).map(d -> (d - mean) * (d - mean)).sum();
     return Math.sqrt(squares / differences.length);
   }
+
+  /**
+   * How far the ratio of two means moves from sample to sample: the standard deviation of {@code
+   * mean(sdk) / mean(baseline)} over 2,000 resamplings (a bootstrap with a fixed seed, as {@link
+   * #medianDifferenceSpread}). The two sides are resampled apart, as JMH forks are not paired: each
+   * is its own JVM, whose compiled code differs from the next one's.
+   *
+   * @param sdk the SDK's samples, such as one score per fork
+   * @param baseline the baseline's samples
+   * @return the standard deviation of the ratio
+   */
+  public static double ratioOfMeansSpread(List<Double> sdk, List<Double> baseline) {
+    Random random = new Random(42);
+    double[] ratios = new double[2000];
+    for (int r = 0; r < ratios.length; r++) {
+      ratios[r] = resampledMean(sdk, random) / resampledMean(baseline, random);
+    }
+    double mean = Arrays.stream(ratios).average().orElse(0);
+    double squares = Arrays.stream(ratios).map(d -> (d - mean) * (d - mean)).sum();
+    return Math.sqrt(squares / ratios.length);
+  }
+
+  private static double resampledMean(List<Double> samples, Random random) {
+    double sum = 0;
+    for (int i = 0; i < samples.size(); i++) {
+      sum += samples.get(random.nextInt(samples.size()));
+    }
+    return sum / samples.size();
+  }
 }

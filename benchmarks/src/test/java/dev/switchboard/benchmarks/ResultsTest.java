@@ -26,4 +26,17 @@ class ResultsTest {
     assertThat(spread).isGreaterThan(50).isLessThan(600);
     assertThat(Results.medianDifferenceSpread(sdk, baseline)).isEqualTo(spread);
   }
+
+  @Test
+  void forksThatAgreeGiveARatioNoSpreadAndForksThatDisagreeSpreadIt() {
+    List<Double> tree = List.of(900_000.0, 900_000.0, 900_000.0, 900_000.0);
+    List<Double> steady = List.of(990_000.0, 990_000.0, 990_000.0, 990_000.0);
+    List<Double> scattered = List.of(890_000.0, 1_020_000.0, 990_000.0, 1_060_000.0);
+
+    assertThat(Results.ratioOfMeansSpread(steady, tree)).isCloseTo(0, within(1e-12));
+    double spread = Results.ratioOfMeansSpread(scattered, tree);
+    // the forks' standard deviation over the mean, divided by the square root of four: about 0.04
+    assertThat(spread).isGreaterThan(0.02).isLessThan(0.06);
+    assertThat(Results.ratioOfMeansSpread(scattered, tree)).isEqualTo(spread);
+  }
 }

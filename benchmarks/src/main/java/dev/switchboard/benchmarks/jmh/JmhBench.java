@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
@@ -72,6 +73,7 @@ public final class JmhBench {
       }
       String note =
           how
+              + jmh.ratioSpread(p.sdk(), p.baseline())
               + (sdk == null
                   ? "; " + p.missing()
                   : "; SDK ± " + Math.round(sdk[1]) + jmh.forkScores(p.sdk()))
@@ -153,6 +155,27 @@ public final class JmhBench {
       StringBuilder sb = new StringBuilder(" (forks");
       runs.forEach(run -> sb.append(' ').append(Math.round(run[0])));
       return sb.append(')').toString();
+    }
+
+    /**
+     * For two keys that each ran in more than one fork, how far the ratio of their means moves from
+     * fork to fork, for the notes; otherwise nothing.
+     */
+    String ratioSpread(String sdkKey, String baselineKey) {
+      List<Double> sdk = forkMeans(sdkKey);
+      List<Double> baseline = forkMeans(baselineKey);
+      if (sdk.size() < 2 || baseline.size() < 2) {
+        return "";
+      }
+      return String.format(
+          Locale.ROOT,
+          "; the ratio's spread from fork to fork ± %.3f (bootstrap standard deviation over the"
+              + " forks of each side)",
+          Results.ratioOfMeansSpread(sdk, baseline));
+    }
+
+    private List<Double> forkMeans(String key) {
+      return forks.getOrDefault(key, List.of()).stream().map(run -> run[0]).toList();
     }
 
     /** Each key's mean score over its forks, and the largest error any fork reported. */
