@@ -129,37 +129,38 @@ public final class Results {
       }
       differences[r] = median(a) - median(b);
     }
-    double mean = Arrays.stream(differences).average().orElse(0);
-    double squares = Arrays.stream(differences).map(d -> (d - mean) * (d - mean)).sum();
-    return Math.sqrt(squares / differences.length);
+    return standardDeviation(differences);
   }
 
   /**
    * How far the ratio of two means moves from sample to sample: the standard deviation of {@code
-   * mean(sdk) / mean(baseline)} over 2,000 resamplings (a bootstrap with a fixed seed, as {@link
-   * #medianDifferenceSpread}). The two sides are resampled apart, as JMH forks are not paired: each
-   * is its own JVM, whose compiled code differs from the next one's.
+   * mean(sdk) / mean(baseline)} over 2,000 resamplings of the pairs (a bootstrap with a fixed seed,
+   * as {@link #medianDifferenceSpread}), such as one pair per JVM that measured both sides.
    *
-   * @param sdk the SDK's samples, such as one score per fork
-   * @param baseline the baseline's samples
+   * @param sdk the SDK's samples
+   * @param baseline the baseline's samples, paired with the SDK's by index
    * @return the standard deviation of the ratio
    */
   public static double ratioOfMeansSpread(List<Double> sdk, List<Double> baseline) {
+    int n = Math.min(sdk.size(), baseline.size());
     Random random = new Random(42);
     double[] ratios = new double[2000];
     for (int r = 0; r < ratios.length; r++) {
-      ratios[r] = resampledMean(sdk, random) / resampledMean(baseline, random);
+      double a = 0;
+      double b = 0;
+      for (int i = 0; i < n; i++) {
+        int pick = random.nextInt(n);
+        a += sdk.get(pick);
+        b += baseline.get(pick);
+      }
+      ratios[r] = a / b;
     }
-    double mean = Arrays.stream(ratios).average().orElse(0);
-    double squares = Arrays.stream(ratios).map(d -> (d - mean) * (d - mean)).sum();
-    return Math.sqrt(squares / ratios.length);
+    return standardDeviation(ratios);
   }
 
-  private static double resampledMean(List<Double> samples, Random random) {
-    double sum = 0;
-    for (int i = 0; i < samples.size(); i++) {
-      sum += samples.get(random.nextInt(samples.size()));
-    }
-    return sum / samples.size();
+  private static double standardDeviation(double[] values) {
+    double mean = Arrays.stream(values).average().orElse(0);
+    double squares = Arrays.stream(values).map(d -> (d - mean) * (d - mean)).sum();
+    return Math.sqrt(squares / values.length);
   }
 }

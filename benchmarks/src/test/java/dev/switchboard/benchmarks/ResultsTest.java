@@ -28,15 +28,15 @@ class ResultsTest {
   }
 
   @Test
-  void forksThatAgreeGiveARatioNoSpreadAndForksThatDisagreeSpreadIt() {
-    List<Double> tree = List.of(900_000.0, 900_000.0, 900_000.0, 900_000.0);
-    List<Double> steady = List.of(990_000.0, 990_000.0, 990_000.0, 990_000.0);
-    List<Double> scattered = List.of(890_000.0, 1_020_000.0, 990_000.0, 1_060_000.0);
+  void jvmsThatAgreeOnTheRatioGiveNoSpreadAndJvmsThatDisagreeSpreadIt() {
+    // each JVM's host runs at its own speed: both sides move together, the ratio stays 1.1
+    List<Double> tree = List.of(700_000.0, 900_000.0, 1_000_000.0);
+    List<Double> steady = tree.stream().map(v -> v * 1.1).toList();
+    List<Double> scattered = List.of(700_000.0 * 1.02, 900_000.0 * 1.1, 1_000_000.0 * 1.18);
 
     assertThat(Results.ratioOfMeansSpread(steady, tree)).isCloseTo(0, within(1e-12));
     double spread = Results.ratioOfMeansSpread(scattered, tree);
-    // the forks' standard deviation over the mean, divided by the square root of four: about 0.04
-    assertThat(spread).isGreaterThan(0.02).isLessThan(0.06);
+    assertThat(spread).isGreaterThan(0.02).isLessThan(0.08);
     assertThat(Results.ratioOfMeansSpread(scattered, tree)).isEqualTo(spread);
   }
 }

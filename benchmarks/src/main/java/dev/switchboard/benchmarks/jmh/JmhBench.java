@@ -2,8 +2,14 @@ package dev.switchboard.benchmarks.jmh;
 
 import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the JMH benchmarks of this package (short iterations to keep the whole run within minutes;
- * one fork each, and several for the parsing figures, whose goal sits close to their forks' spread)
- * and writes their scores as part {@code 3-jmh}: each SDK method beside its baseline method.
+ * one fork each; for the parsing figures, whose goal sits close to the host's noise, many forks of
+ * {@link ParsingFork}, the SDK's beside the baseline's at the same time) and writes their scores as
+ * part {@code 3-jmh}: each SDK method beside its baseline method.
  */
 public final class JmhBench {
 
@@ -32,54 +39,56 @@ public final class JmhBench {
   public static void main(String[] args) throws Exception {
     int warmups = Integer.getInteger("bench.jmh.warmups", 3);
     int iterations = Integer.getInteger("bench.jmh.iterations", 4);
-    // Two rounds of typed, tree, tree, typed per family: four forks per side, because one fork's
-    // score differs from the next one's by a few per cent when the host is quiet (and by far more
-    // when it is not), which two forks per side let through to the ratio (an unchanged parser
-    // measured 0.997 and 1.16 of the tree in two runs).
-    int rounds = Integer.getInteger("bench.jmh.parsing.rounds", 2);
+    // Parsing: the typed parse and the tree at the same time, each in a JVM of its own pinned to
+    // one core, in many rounds: a score swings with the host by up to half within a second, and
+    // one JVM's compiled code runs a few per cent faster or slower than the next one's, so that
+    // forks run one after the other let either land on one side of a ratio (an unchanged parser
+    // measured 0.904 and 1.08 of the tree an hour apart).
+    int rounds = Integer.getInteger("bench.jmh.parsing.rounds", 12);
+    int receiverRounds = Integer.getInteger("bench.jmh.parsing.receiver-rounds", 2);
+    int parsingIterations = Integer.getInteger("bench.jmh.parsing.iterations", 2);
     Jmh jmh = new Jmh(warmups, iterations);
     if (args.length > 0) {
       jmh.run(args[0], null);
     } else {
       jmh.run("MappingBenchmark|SignatureBenchmark|TranscriptBenchmark", null);
-      // Each family's typed parse and tree run back to back, each first in turn, so that the
-      // machine's drift over the run does not land on one side of a ratio.
       for (String family : FAMILIES) {
-        for (int round = 0; round < rounds; round++) {
-          jmh.run("ParsingBenchmark\\.typed$", family);
-          jmh.run("ParsingBenchmark\\.tree$", family);
-          jmh.run("ParsingBenchmark\\.tree$", family);
-          jmh.run("ParsingBenchmark\\.typed$", family);
-        }
-        jmh.run("ParsingBenchmark\\.receiver$", family);
+        jmh.parsingRounds(family, rounds, receiverRounds, parsingIterations);
       }
     }
     Map<String, double[]> scores = jmh.scores();
     scores.forEach((k, v) -> System.out.printf("  %s: %.0f ± %.0f ops/s%n", k, v[0], v[1]));
     List<Figure> figures = new ArrayList<>();
-    String how =
-        "JMH 1.37, "
+    String how = "JMH 1.37, " + warmups + "x1 s warm-up, " + iterations + "x1 s measured, one fork";
+    String parsingHow =
+        "JMH 1.37, one JVM per fork ("
             + warmups
             + "x1 s warm-up, "
-            + iterations
-            + "x1 s measured per fork; parsing: typed and tree in "
-            + 2 * rounds
-            + " forks each, run back to back and each first in turn, mean of the forks";
+            + parsingIterations
+            + "x1 s measured); "
+            + rounds
+            + " rounds in which the typed parse and the tree run at the same time, "
+            + (Jmh.PINNED
+                ? "each JVM pinned to a core of its own (taskset), the cores swapped every round"
+                : "one after the other (no taskset here)")
+            + ", then "
+            + receiverRounds
+            + " of the receiver's step beside the tree; each figure is the mean of its forks";
     for (Pair p : PAIRS) {
       double[] sdk = scores.get(p.sdk());
       double[] base = scores.get(p.baseline());
       if (sdk == null && base == null) {
         continue;
       }
+      boolean rounded = p.sdk().startsWith("ParsingBenchmark.");
       String note =
-          how
-              + jmh.ratioSpread(p.sdk(), p.baseline())
+          (rounded ? parsingHow + jmh.roundNotes(p.sdk(), p.baseline()) : how)
               + (sdk == null
                   ? "; " + p.missing()
-                  : "; SDK ± " + Math.round(sdk[1]) + jmh.forkScores(p.sdk()))
+                  : "; SDK" + error(rounded, sdk) + jmh.forkScores(p.sdk()))
               + (base == null
                   ? ""
-                  : ", baseline ± " + Math.round(base[1]) + jmh.forkScores(p.baseline()));
+                  : ", baseline" + error(rounded, base) + jmh.forkScores(p.baseline()));
       figures.add(
           new Figure(
               p.section(),
@@ -91,6 +100,11 @@ public final class JmhBench {
               note));
     }
     Results.write("3-jmh", figures);
+  }
+
+  /** JMH's error of a score measured in one fork, for the notes; parsing forks report none. */
+  private static String error(boolean rounded, double[] score) {
+    return rounded ? "" : " ± " + Math.round(score[1]);
   }
 
   /** The payload families of {@link ParsingBenchmark}. */
@@ -108,6 +122,7 @@ public final class JmhBench {
     private final int warmups;
     private final int iterations;
     private final Map<String, List<double[]>> forks = new LinkedHashMap<>();
+    private final Map<Process, File> outputs = new HashMap<>();
 
     Jmh(int warmups, int iterations) {
       this.warmups = warmups;
@@ -146,7 +161,118 @@ public final class JmhBench {
       }
     }
 
-    /** A key's fork scores when it ran in more than one fork, for the notes. */
+    /** Whether parsing forks run two at a time, each pinned to a core of its own. */
+    static final boolean PINNED =
+        Files.isExecutable(Path.of("/usr/bin/taskset"))
+            && Runtime.getRuntime().availableProcessors() >= 2;
+
+    /**
+     * Runs a family's parsing forks: in each round the typed parse (in the last {@code
+     * receiverRounds}, the receiver's step) and the tree, each in a JVM of its own running {@link
+     * ParsingFork}, at the same time on two cores when {@link #PINNED}. Keeps every fork's score
+     * under its key, in round order.
+     */
+    void parsingRounds(String family, int rounds, int receiverRounds, int measured)
+        throws Exception {
+      for (int round = 0; round < rounds + receiverRounds; round++) {
+        String sdk = round < rounds ? "typed" : "receiver";
+        int sdkCore = round % 2;
+        Process sdkFork = parsingFork(sdk, family, sdkCore, measured);
+        if (!PINNED) {
+          sdkFork.waitFor();
+        }
+        Process treeFork = parsingFork("tree", family, 1 - sdkCore, measured);
+        double sdkScore = score(sdkFork, sdk, family);
+        double treeScore = score(treeFork, "tree", family);
+        add("ParsingBenchmark." + sdk + "[" + family + "]", sdkScore);
+        add("ParsingBenchmark.tree[" + family + "]", treeScore);
+        System.out.printf(
+            Locale.ROOT,
+            "  %s round %d: %s %.0f, tree %.0f parses/s (%.3f)%n",
+            family,
+            round + 1,
+            sdk,
+            sdkScore,
+            treeScore,
+            sdkScore / treeScore);
+      }
+    }
+
+    private Process parsingFork(String method, String family, int core, int measured)
+        throws IOException {
+      List<String> command = new ArrayList<>();
+      if (PINNED) {
+        command.addAll(List.of("/usr/bin/taskset", "-c", String.valueOf(core)));
+      }
+      command.addAll(
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Xmx512m",
+              "-XX:+UseG1GC", // a JVM that sees one core would pick the serial collector
+              "-Djmh.ignoreLock=true", // two JMH instances at once, by design
+              "-cp",
+              System.getProperty("java.class.path"),
+              ParsingFork.class.getName(),
+              method,
+              family,
+              String.valueOf(warmups),
+              String.valueOf(measured)));
+      File output = File.createTempFile("parsing-fork-", ".txt");
+      output.deleteOnExit();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.to(output))
+              .start();
+      outputs.put(process, output);
+      return process;
+    }
+
+    private double score(Process fork, String method, String family) throws Exception {
+      int exit = fork.waitFor();
+      String output = Files.readString(outputs.remove(fork).toPath(), StandardCharsets.UTF_8);
+      for (String line : output.split("\n")) {
+        if (exit == 0 && line.startsWith("SCORE ")) {
+          return Double.parseDouble(line.substring("SCORE ".length()).trim());
+        }
+      }
+      throw new IllegalStateException(
+          "ParsingFork " + method + " " + family + " failed (exit " + exit + "):\n" + output);
+    }
+
+    private void add(String key, double score) {
+      forks.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {score, 0});
+    }
+
+    /**
+     * For a parsing pair: each round's ratio and how far the ratio of the means moves from round to
+     * round (the SDK's forks paired with the tree's of the same rounds), for the notes.
+     */
+    String roundNotes(String sdkKey, String baselineKey) {
+      List<Double> sdk = forkMeans(sdkKey);
+      List<Double> baseline = forkMeans(baselineKey);
+      int offset =
+          sdkKey.startsWith("ParsingBenchmark.receiver[") ? baseline.size() - sdk.size() : 0;
+      if (sdk.isEmpty() || offset < 0 || baseline.size() < offset + sdk.size()) {
+        return "";
+      }
+      List<Double> paired = baseline.subList(offset, offset + sdk.size());
+      StringBuilder sb = new StringBuilder("; each round's ratio");
+      for (int i = 0; i < sdk.size(); i++) {
+        sb.append(String.format(Locale.ROOT, " %.3f", sdk.get(i) / paired.get(i)));
+      }
+      if (sdk.size() > 1) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "; the ratio's spread from sample to sample ± %.3f (bootstrap standard deviation"
+                    + " over the rounds)",
+                Results.ratioOfMeansSpread(sdk, paired)));
+      }
+      return sb.toString();
+    }
+
+    /** A key's scores when it ran in more than one fork or JVM, for the notes. */
     String forkScores(String key) {
       List<double[]> runs = forks.getOrDefault(key, List.of());
       if (runs.size() < 2) {
@@ -157,28 +283,14 @@ public final class JmhBench {
       return sb.append(')').toString();
     }
 
-    /**
-     * For two keys that each ran in more than one fork, how far the ratio of their means moves from
-     * fork to fork, for the notes; otherwise nothing.
-     */
-    String ratioSpread(String sdkKey, String baselineKey) {
-      List<Double> sdk = forkMeans(sdkKey);
-      List<Double> baseline = forkMeans(baselineKey);
-      if (sdk.size() < 2 || baseline.size() < 2) {
-        return "";
-      }
-      return String.format(
-          Locale.ROOT,
-          "; the ratio's spread from fork to fork ± %.3f (bootstrap standard deviation over the"
-              + " forks of each side)",
-          Results.ratioOfMeansSpread(sdk, baseline));
-    }
-
     private List<Double> forkMeans(String key) {
       return forks.getOrDefault(key, List.of()).stream().map(run -> run[0]).toList();
     }
 
-    /** Each key's mean score over its forks, and the largest error any fork reported. */
+    /**
+     * Each key's mean score over its forks, and the largest error any fork reported (none for the
+     * parsing forks, whose spread the notes give from round to round).
+     */
     Map<String, double[]> scores() {
       Map<String, double[]> scores = new LinkedHashMap<>();
       forks.forEach(
