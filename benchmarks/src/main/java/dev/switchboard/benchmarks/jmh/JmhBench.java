@@ -182,8 +182,14 @@ public final class JmhBench {
           sdkFork.waitFor();
         }
         Process treeFork = parsingFork("tree", family, 1 - sdkCore, measured);
-        double sdkScore = score(sdkFork, sdk, family);
-        double treeScore = score(treeFork, "tree", family);
+        double sdkScore;
+        double treeScore;
+        try {
+          sdkScore = score(sdkFork, sdk, family);
+          treeScore = score(treeFork, "tree", family);
+        } finally {
+          treeFork.destroy(); // when the SDK's fork failed, its rival must not outlive the part
+        }
         add("ParsingBenchmark." + sdk + "[" + family + "]", sdkScore);
         add("ParsingBenchmark.tree[" + family + "]", treeScore);
         System.out.printf(
