@@ -13,6 +13,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,8 +29,7 @@ public final class ApiClient {
   /** The SDK's version, from the build. */
   public static final String VERSION = readVersion();
 
-  private final Supplier<CallExecutor> executorFactory;
-  private volatile CallExecutor executor;
+  private final SingletonSupplier<CallExecutor> executor;
   private final String platform;
   private final URI baseUrl;
 
@@ -53,19 +53,20 @@ public final class ApiClient {
             + ")";
     // Built on the first call, RestClient included: the executor, its RestClient and spring-retry's
     // classes cost an application's startup, and an application may never call this platform.
-    this.executorFactory =
-        () ->
-            new CallExecutor(
-                platform,
-                baseUrl,
-                settings,
-                authenticator,
-                restClientBuilder,
-                sleeper,
-                random,
-                clock,
-                userAgent,
-                credentialsHint);
+    this.executor =
+        SingletonSupplier.of(
+            () ->
+                new CallExecutor(
+                    platform,
+                    baseUrl,
+                    settings,
+                    authenticator,
+                    restClientBuilder,
+                    sleeper,
+                    random,
+                    clock,
+                    userAgent,
+                    credentialsHint));
   }
 
   /**
@@ -85,17 +86,7 @@ public final class ApiClient {
    * @throws ApiException when the call failed; its type says how
    */
   public ApiResponse execute(ApiRequest request) {
-    CallExecutor current = executor;
-    if (current == null) {
-      synchronized (this) {
-        current = executor;
-        if (current == null) {
-          current = executorFactory.get();
-          executor = current;
-        }
-      }
-    }
-    return current.execute(request);
+    return executor.obtain().execute(request);
   }
 
   /**

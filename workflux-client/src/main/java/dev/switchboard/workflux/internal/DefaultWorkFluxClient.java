@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /** The {@link WorkFluxClient}: every call goes through sdk-core's {@link ApiClient}. */
@@ -77,7 +78,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
    * The token manager and the clients every call goes through, built on the first call: an
    * application's startup need not pay for them, and a receiver-only one never calls WorkFlux.
    */
-  private volatile Connections connections;
+  private final SingletonSupplier<Connections> connections = SingletonSupplier.of(this::connect);
 
   private record Connections(OAuthTokenManager tokens, ApiClient api, ApiClient checkApi) {}
 
@@ -96,31 +97,19 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     this.clock = settings.clock();
   }
 
-  private Connections connections() {
-    Connections c = connections;
-    if (c == null) {
-      synchronized (this) {
-        c = connections;
-        if (c == null) {
-          OAuthTokenManager tokens =
-              new OAuthTokenManager(
-                  settings.clientId(),
-                  settings.clientSecret(),
-                  settings.tokenSkew(),
-                  settings.clock(),
-                  auth -> client(settings.http(), auth));
-          Duration connect = min(settings.http().connectTimeout(), connectivityTimeout);
-          c =
-              new Connections(
-                  tokens,
-                  client(settings.http(), tokens),
-                  client(
-                      new HttpSettings(connect, connectivityTimeout, RetrySettings.NONE), tokens));
-          connections = c;
-        }
-      }
-    }
-    return c;
+  private Connections connect() {
+    OAuthTokenManager tokens =
+        new OAuthTokenManager(
+            settings.clientId(),
+            settings.clientSecret(),
+            settings.tokenSkew(),
+            settings.clock(),
+            auth -> client(settings.http(), auth));
+    Duration connect = min(settings.http().connectTimeout(), connectivityTimeout);
+    return new Connections(
+        tokens,
+        client(settings.http(), tokens),
+        client(new HttpSettings(connect, connectivityTimeout, RetrySettings.NONE), tokens));
   }
 
   private ApiClient client(HttpSettings http, dev.switchboard.core.http.Authenticator auth) {
@@ -262,14 +251,14 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public ApiResponse request(HttpMethod method, String path, Object body) {
-    return connections().api().execute(ApiRequest.json(method, path, body));
+    return call(method, path, body);
   }
 
   @Override
   public ConnectivityReport checkConnectivity() {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
-    Connections c = connections();
+    Connections c = connections.obtain();
     CompletableFuture<String> check = new CompletableFuture<>();
     Thread worker =
         new Thread(
@@ -313,7 +302,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   // helpers
 
   private ApiResponse call(HttpMethod method, String path, Object body) {
-    return connections().api().execute(ApiRequest.json(method, path, body));
+    return connections.obtain().api().execute(ApiRequest.json(method, path, body));
   }
 
   private static Object body(Map<String, ?> fields) {
@@ -334,7 +323,8 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   }
 
   private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
-    ApiResponse response = connections().api().execute(ApiRequest.of(HttpMethod.GET, request));
+    ApiResponse response =
+        connections.obtain().api().execute(ApiRequest.of(HttpMethod.GET, request));
     Object json = response.bodyAs(Object.class);
     List<Object> items;
     Map<String, Object> paging = new LinkedHashMap<>();
