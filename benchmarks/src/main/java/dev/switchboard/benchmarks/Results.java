@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToDoubleBiFunction;
 
 /** Where each part writes its figures: one {@code <part>.tsv} per part in the raw directory. */
 public final class Results {
@@ -114,22 +115,7 @@ public final class Results {
    * @return the standard deviation, in the samples' unit
    */
   public static double medianDifferenceSpread(List<Double> sdk, List<Double> baseline) {
-    int n = Math.min(sdk.size(), baseline.size());
-    Random random = new Random(42);
-    double[] differences = new double[2000];
-    List<Double> a = new ArrayList<>(n);
-    List<Double> b = new ArrayList<>(n);
-    for (int r = 0; r < differences.length; r++) {
-      a.clear();
-      b.clear();
-      for (int i = 0; i < n; i++) {
-        int pick = random.nextInt(n);
-        a.add(sdk.get(pick));
-        b.add(baseline.get(pick));
-      }
-      differences[r] = median(a) - median(b);
-    }
-    return standardDeviation(differences);
+    return pairedBootstrapSpread(sdk, baseline, (a, b) -> median(a) - median(b));
   }
 
   /**
@@ -142,20 +128,37 @@ public final class Results {
    * @return the standard deviation of the ratio
    */
   public static double ratioOfMeansSpread(List<Double> sdk, List<Double> baseline) {
+    return pairedBootstrapSpread(sdk, baseline, (a, b) -> mean(a) / mean(b));
+  }
+
+  /**
+   * The standard deviation of a statistic of paired samples over 2,000 resamplings of the pairs,
+   * with a fixed seed.
+   */
+  private static double pairedBootstrapSpread(
+      List<Double> sdk,
+      List<Double> baseline,
+      ToDoubleBiFunction<List<Double>, List<Double>> statistic) {
     int n = Math.min(sdk.size(), baseline.size());
     Random random = new Random(42);
-    double[] ratios = new double[2000];
-    for (int r = 0; r < ratios.length; r++) {
-      double a = 0;
-      double b = 0;
+    double[] values = new double[2000];
+    List<Double> a = new ArrayList<>(n);
+    List<Double> b = new ArrayList<>(n);
+    for (int r = 0; r < values.length; r++) {
+      a.clear();
+      b.clear();
       for (int i = 0; i < n; i++) {
         int pick = random.nextInt(n);
-        a += sdk.get(pick);
-        b += baseline.get(pick);
+        a.add(sdk.get(pick));
+        b.add(baseline.get(pick));
       }
-      ratios[r] = a / b;
+      values[r] = statistic.applyAsDouble(a, b);
     }
-    return standardDeviation(ratios);
+    return standardDeviation(values);
+  }
+
+  private static double mean(List<Double> samples) {
+    return samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
   }
 
   private static double standardDeviation(double[] values) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +121,6 @@ public final class JmhBench {
     private final int warmups;
     private final int iterations;
     private final Map<String, List<double[]>> forks = new LinkedHashMap<>();
-    private final Map<Process, File> outputs = new HashMap<>();
 
     Jmh(int warmups, int iterations) {
       this.warmups = warmups;
@@ -177,18 +175,19 @@ public final class JmhBench {
       for (int round = 0; round < rounds + receiverRounds; round++) {
         String sdk = round < rounds ? "typed" : "receiver";
         int sdkCore = round % 2;
-        Process sdkFork = parsingFork(sdk, family, sdkCore, measured);
+        Fork sdkFork = parsingFork(sdk, family, sdkCore, measured);
         if (!PINNED) {
-          sdkFork.waitFor();
+          sdkFork.process().waitFor();
         }
-        Process treeFork = parsingFork("tree", family, 1 - sdkCore, measured);
+        Fork treeFork = parsingFork("tree", family, 1 - sdkCore, measured);
         double sdkScore;
         double treeScore;
         try {
-          sdkScore = score(sdkFork, sdk, family);
-          treeScore = score(treeFork, "tree", family);
+          sdkScore = sdkFork.score();
+          treeScore = treeFork.score();
         } finally {
-          treeFork.destroy(); // when the SDK's fork failed, its rival must not outlive the part
+          // when the SDK's fork failed, its rival must not outlive the part
+          treeFork.process().destroy();
         }
         add("ParsingBenchmark." + sdk + "[" + family + "]", sdkScore);
         add("ParsingBenchmark.tree[" + family + "]", treeScore);
@@ -204,7 +203,24 @@ public final class JmhBench {
       }
     }
 
-    private Process parsingFork(String method, String family, int core, int measured)
+    /** A started {@link ParsingFork}, writing to its own file. */
+    private record Fork(String method, String family, Process process, File output) {
+
+      /** Waits for the fork and reads its score. */
+      double score() throws Exception {
+        int exit = process.waitFor();
+        String text = Files.readString(output.toPath(), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+          if (exit == 0 && line.startsWith("SCORE ")) {
+            return Double.parseDouble(line.substring("SCORE ".length()).trim());
+          }
+        }
+        throw new IllegalStateException(
+            "ParsingFork " + method + " " + family + " failed (exit " + exit + "):\n" + text);
+      }
+    }
+
+    private Fork parsingFork(String method, String family, int core, int measured)
         throws IOException {
       List<String> command = new ArrayList<>();
       if (PINNED) {
@@ -230,20 +246,7 @@ public final class JmhBench {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.to(output))
               .start();
-      outputs.put(process, output);
-      return process;
-    }
-
-    private double score(Process fork, String method, String family) throws Exception {
-      int exit = fork.waitFor();
-      String output = Files.readString(outputs.remove(fork).toPath(), StandardCharsets.UTF_8);
-      for (String line : output.split("\n")) {
-        if (exit == 0 && line.startsWith("SCORE ")) {
-          return Double.parseDouble(line.substring("SCORE ".length()).trim());
-        }
-      }
-      throw new IllegalStateException(
-          "ParsingFork " + method + " " + family + " failed (exit " + exit + "):\n" + output);
+      return new Fork(method, family, process, output);
     }
 
     private void add(String key, double score) {
@@ -278,7 +281,7 @@ public final class JmhBench {
       return sb.toString();
     }
 
-    /** A key's scores when it ran in more than one fork or JVM, for the notes. */
+    /** A key's fork scores when it ran in more than one fork, for the notes. */
     String forkScores(String key) {
       List<double[]> runs = forks.getOrDefault(key, List.of());
       if (runs.size() < 2) {
