@@ -3,6 +3,7 @@ package dev.switchboard.benchmarks.startup;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small web application. Once ready it prints {@code STARTUP <ms since JVM start> <heap bytes
- * used after a full GC> <Switchboard beans> <process CPU ms> <main thread CPU ms>} and exits.
+ * used after a full GC> <Switchboard beans> <process CPU ms> <main thread CPU ms> <floor beans>}
+ * and exits (floor beans: those of {@link dev.switchboard.benchmarks.floor}, when its
+ * auto-configurations are listed).
  */
 @SpringBootApplication
 @RestController
@@ -47,19 +50,37 @@ public class StartupApp {
             / 1_000_000;
     long mainCpuMillis = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
     ConfigurableApplicationContext context = event.getApplicationContext();
-    long sdkBeans =
+    List<String> types =
         Arrays.stream(context.getBeanDefinitionNames())
             .map(name -> context.getBeanFactory().getType(name))
-            .filter(type -> type != null && type.getName().startsWith("dev.switchboard."))
-            .filter(type -> !type.getName().startsWith("dev.switchboard.benchmarks."))
+            .filter(type -> type != null)
+            .map(Class::getName)
+            .toList();
+    long sdkBeans =
+        types.stream()
+            .filter(type -> type.startsWith("dev.switchboard."))
+            .filter(type -> !type.startsWith("dev.switchboard.benchmarks."))
             .count();
+    long floorBeans =
+        types.stream().filter(type -> type.startsWith("dev.switchboard.benchmarks.floor.")).count();
     for (int i = 0; i < 3; i++) {
       System.gc();
     }
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     printTrace();
     System.out.println(
-        "STARTUP " + uptime + " " + heap + " " + sdkBeans + " " + cpuMillis + " " + mainCpuMillis);
+        "STARTUP "
+            + uptime
+            + " "
+            + heap
+            + " "
+            + sdkBeans
+            + " "
+            + cpuMillis
+            + " "
+            + mainCpuMillis
+            + " "
+            + floorBeans);
     System.out.flush();
     System.exit(SpringApplication.exit(context, () -> 0));
   }

@@ -4,7 +4,11 @@ import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
 import dev.switchboard.benchmarks.StarterProperties;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Starts {@link StartupApp} in fresh JVMs, alternately with the Switchboard modules on the class
  * path and without them (the same class path minus the SDK's jars and spring-retry, which only the
- * SDK brings), and compares the medians. Neither side has sdk-core's test jar.
+ * SDK brings), and compares the medians; a third variant in turn with them puts, in place of the
+ * SDK's jars, the floor ({@link dev.switchboard.benchmarks.floor}): auto-configurations of the
+ * SDK's shape whose beans do nothing. No variant has sdk-core's test jar.
  */
 public final class StartupBench {
 
@@ -62,8 +68,12 @@ public final class StartupBench {
 
     List<Variant> variants =
         List.of(
-            new Variant("with starters", with, List.of(), true),
-            new Variant("without starters", without, List.of(), false));
+            new Variant("with starters", with, Kind.SDK),
+            new Variant("without starters", without, Kind.NONE),
+            new Variant(
+                "floor (trivial beans, the SDK's shape)",
+                without + File.pathSeparator + floorImports(),
+                Kind.FLOOR));
     int k = variants.size();
     for (Variant v : variants) {
       run(v); // warm the file system cache
@@ -73,15 +83,15 @@ public final class StartupBench {
       samples.add(new ArrayList<>());
     }
     long sdkBeans = 0;
+    long floorBeans = 0;
     for (int r = 0; r < runs; r++) {
       for (int j = 0; j < k; j++) {
         int i = (j + r) % k; // rotate the order
         Variant v = variants.get(i);
         Sample m = run(v);
-        if (v.sdk() != (m.sdkBeans() > 0)) {
-          throw new IllegalStateException(v.name() + ": " + m.sdkBeans() + " Switchboard beans");
-        }
+        v.kind().check(v.name(), m);
         sdkBeans = Math.max(sdkBeans, m.sdkBeans());
+        floorBeans = Math.max(floorBeans, m.floorBeans());
         samples.get(i).add(m);
         System.out.printf(
             Locale.ROOT,
@@ -95,6 +105,9 @@ public final class StartupBench {
             m.heapMegabytes());
       }
     }
+    List<Sample> sdk = samples.get(0);
+    List<Sample> none = samples.get(1);
+    List<Sample> floor = samples.get(2);
     String how =
         "median of "
             + runs
@@ -102,21 +115,30 @@ public final class StartupBench {
             + sdkBeans
             + " Switchboard beans; without = same class path minus "
             + String.join(", ", left);
+    String floorHow =
+        "the floor: the application without starters plus seven auto-configurations of the SDK's"
+            + " shape (its conditions, "
+            + floorBeans
+            + " beans of which five @ConfigurationProperties records bound from the same"
+            + " arguments, a handler mapping) whose beans do nothing, started in turn with the"
+            + " other two; what Spring charges for any SDK of that shape";
     Results.write(
         "4-startup",
         List.of(
-            figure("time to ready", "ms", samples, Sample::readyMillis, "diff<=100", how),
+            figure("time to ready", "ms", sdk, none, Sample::readyMillis, "diff<=100", how),
             figure(
                 "heap used after full GC",
                 "MB",
-                samples,
+                sdk,
+                none,
                 Sample::heapMegabytes,
                 "diff<=10",
                 "System.gc() x3 then MemoryMXBean heap used"),
             figure(
                 "diagnostic: process CPU time to ready (less sensitive to other load)",
                 "ms",
-                samples,
+                sdk,
+                none,
                 Sample::cpuMillis,
                 "-",
                 "all JVM threads (JIT and GC included)"),
@@ -124,25 +146,75 @@ public final class StartupBench {
                 "diagnostic: main thread CPU time to ready (the SDK's own path, least sensitive to"
                     + " other load)",
                 "ms",
-                samples,
+                sdk,
+                none,
                 Sample::mainCpuMillis,
                 "-",
-                "ThreadMXBean current-thread CPU time in the ready listener")));
+                "ThreadMXBean current-thread CPU time in the ready listener"),
+            figure(
+                "diagnostic: time to ready, the floor (the SDK's shape with beans that do nothing)"
+                    + " vs without starters",
+                "ms",
+                floor,
+                none,
+                Sample::readyMillis,
+                "-",
+                floorHow),
+            figure(
+                "diagnostic: main thread CPU time to ready, the floor vs without starters",
+                "ms",
+                floor,
+                none,
+                Sample::mainCpuMillis,
+                "-",
+                floorHow),
+            figure(
+                "diagnostic: time to ready, with starters vs the floor (what the SDK's beans cost"
+                    + " beyond their shape)",
+                "ms",
+                sdk,
+                floor,
+                Sample::readyMillis,
+                "-",
+                "the same runs, paired by round")));
   }
 
   /**
-   * A figure of one measure of the runs with the starters (index 0) against those without (index
-   * 1); its notes are the measure's spread, {@code how}, and every pair of runs.
+   * Writes the floor's auto-configuration imports file into a directory of its own, for the floor
+   * variant's class path only.
+   */
+  private static String floorImports() throws IOException {
+    Path dir = Files.createTempDirectory("switchboard-floor");
+    Path file = dir.resolve(FLOOR_IMPORTS);
+    Files.createDirectories(file.getParent());
+    try (InputStream in = StartupBench.class.getResourceAsStream("/floor/" + FLOOR_IMPORTS)) {
+      if (in == null) {
+        throw new IllegalStateException("floor/" + FLOOR_IMPORTS + " is not on the class path");
+      }
+      Files.copy(in, file);
+    }
+    dir.toFile().deleteOnExit();
+    file.toFile().deleteOnExit();
+    return dir.toString();
+  }
+
+  private static final String FLOOR_IMPORTS =
+      "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+
+  /**
+   * A figure of one measure of the runs of one variant against those of another, paired by round;
+   * its notes are the measure's spread, {@code how}, and every pair of runs.
    */
   private static Figure figure(
       String name,
       String unit,
-      List<List<Sample>> samples,
+      List<Sample> sdkSamples,
+      List<Sample> baselineSamples,
       ToDoubleFunction<Sample> measure,
       String goal,
       String how) {
-    List<Double> with = samples.get(0).stream().map(measure::applyAsDouble).toList();
-    List<Double> without = samples.get(1).stream().map(measure::applyAsDouble).toList();
+    List<Double> with = sdkSamples.stream().map(measure::applyAsDouble).toList();
+    List<Double> without = baselineSamples.stream().map(measure::applyAsDouble).toList();
     return new Figure(
         "Startup and memory",
         name,
@@ -158,15 +230,47 @@ public final class StartupBench {
                 Results.medianDifferenceSpread(with, without),
                 unit)
             + how
-            + "; runs with/without: "
+            + "; runs "
+            + sides(sdkSamples, baselineSamples)
+            + ": "
             + Results.pairs(with, without, 1));
   }
 
-  private record Variant(String name, String classPath, List<String> extraArgs, boolean sdk) {}
+  private static String sides(List<Sample> first, List<Sample> second) {
+    return side(first) + "/" + side(second);
+  }
+
+  private static String side(List<Sample> samples) {
+    if (samples.get(0).sdkBeans() > 0) {
+      return "with";
+    }
+    return samples.get(0).floorBeans() > 0 ? "floor" : "without";
+  }
+
+  /** What a variant's application must hold: the SDK's beans, the floor's, or neither. */
+  private enum Kind {
+    SDK,
+    NONE,
+    FLOOR;
+
+    void check(String name, Sample m) {
+      if ((this == SDK) != (m.sdkBeans() > 0) || (this == FLOOR) != (m.floorBeans() > 0)) {
+        throw new IllegalStateException(
+            name + ": " + m.sdkBeans() + " Switchboard beans, " + m.floorBeans() + " floor beans");
+      }
+    }
+  }
+
+  private record Variant(String name, String classPath, Kind kind) {}
 
   /** What one started application reported. */
   private record Sample(
-      long readyMillis, long heapBytes, long sdkBeans, long cpuMillis, long mainCpuMillis) {
+      long readyMillis,
+      long heapBytes,
+      long sdkBeans,
+      long cpuMillis,
+      long mainCpuMillis,
+      long floorBeans) {
 
     double heapMegabytes() {
       return heapBytes / 1048576.0;
@@ -183,7 +287,6 @@ public final class StartupBench {
                 v.classPath(),
                 StartupApp.class.getName()));
     command.addAll(StarterProperties.args());
-    command.addAll(v.extraArgs());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -198,7 +301,8 @@ public final class StartupBench {
             Long.parseLong(f[2]),
             Long.parseLong(f[3]),
             Long.parseLong(f[4]),
-            Long.parseLong(f[5]));
+            Long.parseLong(f[5]),
+            Long.parseLong(f[6]));
       }
     }
     throw new IllegalStateException("the application did not report its startup:\n" + output);

@@ -1,0 +1,35 @@
+package dev.switchboard.benchmarks.floor;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** Floor of a shared-secret receiver's auto-configuration: its conditions, one endpoint. */
+@AutoConfiguration(before = FloorWebhookAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(
+    prefix = "flowforge.webhook",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
+@EnableConfigurationProperties(FloorProperties.Flowforge.class)
+public class FloorFlowforgeAutoConfiguration {
+
+  /** Creates the configuration. */
+  public FloorFlowforgeAutoConfiguration() {}
+
+  /**
+   * The endpoint.
+   *
+   * @param properties its properties
+   * @return an endpoint answering 200
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "floorFlowforgeEndpoint")
+  public FloorBeans.Endpoint floorFlowforgeEndpoint(FloorProperties.Flowforge properties) {
+    return new FloorBeans.Endpoint(properties.path(), properties);
+  }
+}
