@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark side by side and prints the results table; writes benchmarks/results/latest.md.
-#   benchmarks/run.sh                 everything (about 19 minutes on 2 cores)
+#   benchmarks/run.sh                 everything (about 21 minutes on 2 cores)
 #   benchmarks/run.sh lead jmh        only some parts: lead ingest jmh startup
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the last build
 # Installs wrk from Debian's packages when absent (needs root, as on the build machine).

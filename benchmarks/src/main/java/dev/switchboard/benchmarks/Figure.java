@@ -12,6 +12,9 @@ import java.util.Locale;
  * @param baseline the baseline's figure, or {@code NaN} when there is none
  * @param goal the goal: {@code ratio>=0.95}, {@code ratio<=1.5}, {@code diff<=100}, or {@code -}
  * @param note a remark printed under the table, or empty
+ * @param pairedDifference for runs of the two sides paired one to one (a startup with the SDK and
+ *     one without, started one after the other), the median of the pairs' differences, which is
+ *     then the figure's difference; {@code NaN} otherwise
  */
 public record Figure(
     String section,
@@ -20,7 +23,30 @@ public record Figure(
     double value,
     double baseline,
     String goal,
-    String note) {
+    String note,
+    double pairedDifference) {
+
+  /**
+   * A figure whose difference is the SDK's figure minus the baseline's.
+   *
+   * @param section the area
+   * @param name what was measured
+   * @param unit the unit of both numbers
+   * @param value the SDK's figure, or {@code NaN}
+   * @param baseline the baseline's figure, or {@code NaN}
+   * @param goal the goal, or {@code -}
+   * @param note a remark, or empty
+   */
+  public Figure(
+      String section,
+      String name,
+      String unit,
+      double value,
+      double baseline,
+      String goal,
+      String note) {
+    this(section, name, unit, value, baseline, goal, note, Double.NaN);
+  }
 
   /**
    * The SDK's figure divided by the baseline's.
@@ -32,12 +58,16 @@ public record Figure(
   }
 
   /**
-   * The SDK's figure minus the baseline's.
+   * The SDK's figure minus the baseline's or, for paired runs, the median of the pairs'
+   * differences.
    *
-   * @return the difference, or {@code NaN} when either is missing
+   * @return the difference, or {@code NaN} when either figure is missing
    */
   public double difference() {
-    return value - baseline;
+    if (Double.isNaN(value) || Double.isNaN(baseline)) {
+      return Double.NaN;
+    }
+    return Double.isNaN(pairedDifference) ? value - baseline : pairedDifference;
   }
 
   /**
@@ -87,7 +117,8 @@ public record Figure(
         Double.toString(value),
         Double.toString(baseline),
         goal,
-        note == null ? "" : note.replace('\t', ' ').replace('\n', ' '));
+        note == null ? "" : note.replace('\t', ' ').replace('\n', ' '),
+        Double.toString(pairedDifference));
   }
 
   /**
@@ -99,7 +130,14 @@ public record Figure(
   public static Figure parse(String line) {
     String[] f = line.split("\t", -1);
     return new Figure(
-        f[0], f[1], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5], f[6]);
+        f[0],
+        f[1],
+        f[2],
+        Double.parseDouble(f[3]),
+        Double.parseDouble(f[4]),
+        f[5],
+        f[6],
+        f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN);
   }
 
   /**

@@ -31,7 +31,8 @@ public final class Report {
     md.append("Produced by `benchmarks/run.sh` on ")
         .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
         .append(". SDK figure vs baseline measured side by side in the same run;")
-        .append(" ratio = SDK / baseline, difference = SDK - baseline.\n\n");
+        .append(" ratio = SDK / baseline, difference = SDK - baseline, or for the startup rows")
+        .append(" (runs in pairs, one after the other) the median of the pairs' differences.\n\n");
     Path machine = Results.rawDir().resolve("machine.txt");
     if (Files.exists(machine)) {
       md.append("## Machine\n\n```\n")

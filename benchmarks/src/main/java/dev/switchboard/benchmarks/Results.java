@@ -119,6 +119,37 @@ public final class Results {
   }
 
   /**
+   * The median of the pairs' differences: for samples taken in pairs close in time (one startup
+   * with the SDK, one without, one after the other), what the SDK adds at the same moment. When a
+   * run mixes quiet stretches of the host with slow ones, each side's median falls between the two
+   * and jumps with the mix; the pairs' differences keep to what the SDK adds.
+   *
+   * @param sdk the SDK's samples
+   * @param baseline the baseline's samples, paired with the SDK's by index
+   * @return the median of {@code sdk[i] - baseline[i]}
+   */
+  public static double medianOfDifferences(List<Double> sdk, List<Double> baseline) {
+    int n = Math.min(sdk.size(), baseline.size());
+    List<Double> differences = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      differences.add(sdk.get(i) - baseline.get(i));
+    }
+    return median(differences);
+  }
+
+  /**
+   * How far the median of the pairs' differences moves from sample to sample (the same bootstrap as
+   * {@link #medianDifferenceSpread}).
+   *
+   * @param sdk the SDK's samples
+   * @param baseline the baseline's samples, paired with the SDK's by index
+   * @return the standard deviation, in the samples' unit
+   */
+  public static double medianOfDifferencesSpread(List<Double> sdk, List<Double> baseline) {
+    return pairedBootstrapSpread(sdk, baseline, Results::medianOfDifferences);
+  }
+
+  /**
    * How far the ratio of two means moves from sample to sample: the standard deviation of {@code
    * mean(sdk) / mean(baseline)} over 2,000 resamplings of the pairs (a bootstrap with a fixed seed,
    * as {@link #medianDifferenceSpread}), such as one pair per JVM that measured both sides.

@@ -202,8 +202,10 @@ public final class StartupBench {
       "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
   /**
-   * A figure of one measure of the runs of one variant against those of another, paired by round;
-   * its notes are the measure's spread, {@code how}, and every pair of runs.
+   * A figure of one measure of the runs of one variant against those of another, paired by round:
+   * each side's median, and as the difference the median of the pairs' differences (a slow stretch
+   * of the host moves both runs of a pair, not their difference); its notes give the spreads, the
+   * difference of the medians, {@code how}, and every pair of runs.
    */
   private static Figure figure(
       String name,
@@ -215,6 +217,7 @@ public final class StartupBench {
       String how) {
     List<Double> with = sdkSamples.stream().map(measure::applyAsDouble).toList();
     List<Double> without = baselineSamples.stream().map(measure::applyAsDouble).toList();
+    String format = "%." + (unit.equals("MB") ? 2 : 1) + "f";
     return new Figure(
         "Startup and memory",
         name,
@@ -224,16 +227,27 @@ public final class StartupBench {
         goal,
         String.format(
                 Locale.ROOT,
-                "difference's spread from sample to sample ± %."
-                    + (unit.equals("MB") ? 2 : 1)
-                    + "f %s (bootstrap standard deviation over the pairs); ",
-                Results.medianDifferenceSpread(with, without),
-                unit)
+                "difference = median of the "
+                    + with.size()
+                    + " pairs' differences (each pair started one after the other), spread from"
+                    + " sample to sample ± "
+                    + format
+                    + " %s; the difference of the two medians "
+                    + format
+                    + " %s (± "
+                    + format
+                    + ") (spreads: bootstrap standard deviation over the pairs); ",
+                Results.medianOfDifferencesSpread(with, without),
+                unit,
+                Results.median(with) - Results.median(without),
+                unit,
+                Results.medianDifferenceSpread(with, without))
             + how
             + "; runs "
             + sides(sdkSamples, baselineSamples)
             + ": "
-            + Results.pairs(with, without, 1));
+            + Results.pairs(with, without, 1),
+        Results.medianOfDifferences(with, without));
   }
 
   private static String sides(List<Sample> first, List<Sample> second) {
