@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Starts {@link StartupApp} in fresh JVMs, alternately with the Switchboard modules on the class
  * path and without them (the same class path minus the SDK's jars and spring-retry, which only the
- * SDK brings), and compares the medians; a third variant in turn with them puts, in place of the
+ * SDK brings), pairing the runs by round; a third variant in turn with them puts, in place of the
  * SDK's jars, the floor ({@link dev.switchboard.benchmarks.floor}): auto-configurations of the
  * SDK's shape whose beans do nothing. No variant has sdk-core's test jar.
  */
@@ -187,14 +187,17 @@ public final class StartupBench {
     Path dir = Files.createTempDirectory("switchboard-floor");
     Path file = dir.resolve(FLOOR_IMPORTS);
     Files.createDirectories(file.getParent());
+    // Deleted at exit in the reverse order of registration: the file, then each directory up.
+    for (Path p = dir; !p.equals(file); p = p.resolve(file.getName(p.getNameCount()))) {
+      p.toFile().deleteOnExit();
+    }
+    file.toFile().deleteOnExit();
     try (InputStream in = StartupBench.class.getResourceAsStream("/floor/" + FLOOR_IMPORTS)) {
       if (in == null) {
         throw new IllegalStateException("floor/" + FLOOR_IMPORTS + " is not on the class path");
       }
       Files.copy(in, file);
     }
-    dir.toFile().deleteOnExit();
-    file.toFile().deleteOnExit();
     return dir.toString();
   }
 
