@@ -8,7 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Floor of the WorkFlux receiver's auto-configuration: one endpoint, when there is a verifier. */
+/**
+ * Floor of the WorkFlux receiver's auto-configuration: one endpoint, when there is a verifier (the
+ * SDK's own condition reads the {@code workflux.webhook} properties instead).
+ */
 @AutoConfiguration(
     after = FloorWorkFluxAutoConfiguration.class,
     before = FloorWebhookAutoConfiguration.class)
