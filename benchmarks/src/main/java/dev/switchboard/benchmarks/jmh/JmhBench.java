@@ -2,6 +2,7 @@ package dev.switchboard.benchmarks.jmh;
 
 import dev.switchboard.benchmarks.Figure;
 import dev.switchboard.benchmarks.Results;
+import dev.switchboard.benchmarks.StarterProperties;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -228,7 +229,7 @@ public final class JmhBench {
       }
       command.addAll(
           List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              StarterProperties.javaBin(),
               "-Xmx512m",
               "-XX:+UseG1GC", // a JVM that sees one core would pick the serial collector
               "-Djmh.ignoreLock=true", // two JMH instances at once, by design
