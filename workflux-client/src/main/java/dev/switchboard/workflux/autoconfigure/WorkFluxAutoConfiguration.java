@@ -83,11 +83,11 @@ public class WorkFluxAutoConfiguration {
     if (webhook.scheme() == WorkFluxProperties.Scheme.HEX_HMAC) {
       return HexHmacVerifier.of(webhook.signatureHeader(), StandardWebhooks.ID_HEADER, secrets);
     }
+    StandardWebhooks.Builder builder = StandardWebhooks.builder().tolerance(webhook.tolerance());
     Clock clock = clocks.getIfUnique();
-    StandardWebhooks.Builder builder =
-        StandardWebhooks.builder()
-            .tolerance(webhook.tolerance())
-            .clock(clock != null ? clock : Clock.systemUTC());
+    if (clock != null) {
+      builder.clock(clock); // else the builder's own, the system clock in UTC
+    }
     for (Secret secret : secrets) {
       builder.secret(secret);
     }
