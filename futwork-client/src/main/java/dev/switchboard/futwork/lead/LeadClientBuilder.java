@@ -30,7 +30,7 @@ public final class LeadClientBuilder {
   private String campaignsBaseUrl = DEFAULT_CAMPAIGNS_BASE_URL;
   private HttpSettings http = HttpSettings.DEFAULTS;
   private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
-  private Supplier<RestClient.Builder> restClientBuilder = RestClient::builder;
+  private Supplier<RestClient.Builder> restClientBuilder; // null: RestClient.builder()
   private Sleeper sleeper;
 
   LeadClientBuilder() {}

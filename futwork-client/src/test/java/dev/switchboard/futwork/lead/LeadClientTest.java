@@ -23,9 +23,16 @@ import dev.switchboard.core.http.RetrySettings;
 import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.TransportException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
 
 @ExtendWith(OutputCaptureExtension.class)
 class LeadClientTest {
@@ -147,6 +155,50 @@ class LeadClientTest {
     LeadReceipt receipt = client().submitToCampaign("c", CampaignLead.of("9999789877", Map.of()));
 
     assertThat(receipt.leadId().orElse(null)).isEqualTo(expected);
+  }
+
+  @Test
+  void eachPlatformsHttpClientIsBuiltOnceOnItsFirstCallEvenUnderConcurrentFirstCalls()
+      throws Exception {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201)));
+    AtomicInteger built = new AtomicInteger();
+    LeadClient client =
+        builder()
+            .restClientBuilder(
+                () -> {
+                  built.incrementAndGet();
+                  return RestClient.builder();
+                })
+            .build();
+    assertThat(built).as("nothing is built before the first call").hasValue(0);
+
+    int threads = 16;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<LeadReceipt>> receipts = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        String reference = "AWB-" + i;
+        receipts.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.submitToWorkflow(
+                      "wf_1", WorkflowLead.of("9999789877", Map.of(), reference));
+                }));
+      }
+      start.countDown();
+      for (Future<LeadReceipt> receipt : receipts) {
+        assertThat(receipt.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(built).as("one HTTP client for Futwork Workflows").hasValue(1);
+
+    client.submitToCampaign("c_1", CampaignLead.of("9999789877", Map.of()));
+    client.submitToCampaign("c_1", CampaignLead.of("9999789877", Map.of()));
+    assertThat(built).as("and one for the AI Platform, on its own first call").hasValue(2);
   }
 
   @Test

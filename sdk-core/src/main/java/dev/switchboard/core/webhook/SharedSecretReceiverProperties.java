@@ -258,8 +258,7 @@ public class SharedSecretReceiverProperties {
    * @throws WebhookConfigurationException when the settings are incomplete or authenticate nothing
    */
   public WebhookEndpoint toEndpoint(String source, String prefix, WebhookParser<?> parser) {
-    List<Secret> secrets =
-        secret == null ? List.of() : secret.stream().filter(Objects::nonNull).toList();
+    List<Secret> secrets = WebhookAuthenticators.present(secret);
     boolean queryToken = queryTokenParameter != null && !queryTokenParameter.isBlank();
     List<WebhookAuthenticator> authenticators = new ArrayList<>();
     if (!secrets.isEmpty()) {

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -137,12 +136,28 @@ public final class WebhookAuthenticators {
   }
 
   private static List<Secret> requireSecrets(List<Secret> secrets) {
-    List<Secret> list =
-        secrets == null ? List.of() : secrets.stream().filter(Objects::nonNull).toList();
+    List<Secret> list = present(secrets);
     if (list.isEmpty()) {
       throw new IllegalArgumentException("At least one secret is needed");
     }
     return list;
+  }
+
+  /**
+   * The secrets that are there, in order; a loop rather than a stream, as this runs at every
+   * application's startup.
+   */
+  static List<Secret> present(List<Secret> secrets) {
+    if (secrets == null) {
+      return List.of();
+    }
+    List<Secret> list = new ArrayList<>(secrets.size());
+    for (Secret secret : secrets) {
+      if (secret != null) {
+        list.add(secret);
+      }
+    }
+    return List.copyOf(list);
   }
 
   private static void requireText(String value, String name) {

@@ -28,7 +28,7 @@ public final class WorkFluxClientBuilder {
   private Duration tokenSkew = DEFAULT_TOKEN_SKEW;
   private Duration connectivityTimeout = DEFAULT_CONNECTIVITY_TIMEOUT;
   private HttpSettings http = HttpSettings.DEFAULTS;
-  private Supplier<RestClient.Builder> restClientBuilder = RestClient::builder;
+  private Supplier<RestClient.Builder> restClientBuilder; // null: RestClient.builder()
   private Sleeper sleeper;
   private Clock clock = Clock.systemUTC();
 

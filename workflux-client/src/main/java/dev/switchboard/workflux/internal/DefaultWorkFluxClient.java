@@ -34,7 +34,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /** The {@link WorkFluxClient}: every call goes through sdk-core's {@link ApiClient}. */
@@ -54,7 +53,8 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
    * @param tokenSkew how long before expiry a token is renewed
    * @param http time-outs and retries
    * @param connectivityTimeout the longest a connectivity check may take
-   * @param restClientBuilder gives the builder to start from, asked on the first call
+   * @param restClientBuilder gives the builder to start from, asked on the first call; null for
+   *     {@link RestClient#builder()}
    * @param sleeper the wait between attempts, or null for real waiting
    * @param clock the time source for token expiry
    */
@@ -78,7 +78,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
    * The token manager and the clients every call goes through, built on the first call: an
    * application's startup need not pay for them, and a receiver-only one never calls WorkFlux.
    */
-  private final SingletonSupplier<Connections> connections = SingletonSupplier.of(this::connect);
+  private volatile Connections connections;
 
   private record Connections(OAuthTokenManager tokens, ApiClient api, ApiClient checkApi) {}
 
@@ -95,6 +95,20 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     this.connectivityTimeout =
         Objects.requireNonNull(settings.connectivityTimeout(), "connectivityTimeout");
     this.clock = settings.clock();
+  }
+
+  private Connections connections() {
+    Connections c = connections;
+    if (c == null) {
+      synchronized (this) {
+        c = connections;
+        if (c == null) {
+          c = connect();
+          connections = c;
+        }
+      }
+    }
+    return c;
   }
 
   private Connections connect() {
@@ -120,9 +134,11 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
             .baseUrl(baseUrl)
             .settings(http)
             .authenticator(auth)
-            .restClientBuilder(settings.restClientBuilder())
             .clock(settings.clock())
             .credentialsHint(HINT);
+    if (settings.restClientBuilder() != null) {
+      builder.restClientBuilder(settings.restClientBuilder());
+    }
     if (settings.sleeper() != null) {
       builder.sleeper(settings.sleeper());
     }
@@ -258,7 +274,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   public ConnectivityReport checkConnectivity() {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
-    Connections c = connections.obtain();
+    Connections c = connections();
     CompletableFuture<String> check = new CompletableFuture<>();
     Thread worker =
         new Thread(
@@ -302,7 +318,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   // helpers
 
   private ApiResponse call(HttpMethod method, String path, Object body) {
-    return connections.obtain().api().execute(ApiRequest.json(method, path, body));
+    return connections().api().execute(ApiRequest.json(method, path, body));
   }
 
   private static Object body(Map<String, ?> fields) {
@@ -323,8 +339,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   }
 
   private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
-    ApiResponse response =
-        connections.obtain().api().execute(ApiRequest.of(HttpMethod.GET, request));
+    ApiResponse response = connections().api().execute(ApiRequest.of(HttpMethod.GET, request));
     Object json = response.bodyAs(Object.class);
     List<Object> items;
     Map<String, Object> paging = new LinkedHashMap<>();

@@ -54,7 +54,11 @@ public final class StandardWebhooks implements WebhookVerifier {
           "At least one webhook secret is needed: set workflux.webhook.secret to the secret the"
               + " subscription was created with");
     }
-    this.keys = b.secrets.stream().map(Hmac::key).toList();
+    List<byte[]> keys = new ArrayList<>(b.secrets.size());
+    for (Secret secret : b.secrets) {
+      keys.add(Hmac.key(secret));
+    }
+    this.keys = List.copyOf(keys);
     this.tolerance = b.tolerance;
     this.clock = b.clock;
     this.idHeader = b.idHeader;

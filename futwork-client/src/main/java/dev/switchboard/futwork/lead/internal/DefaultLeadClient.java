@@ -28,10 +28,11 @@ import dev.switchboard.futwork.lead.LeadValidationException;
 import dev.switchboard.futwork.lead.WorkflowLead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +58,8 @@ public final class DefaultLeadClient implements LeadClient {
    * @param campaignsBaseUrl the campaigns base URL
    * @param http time-outs and retries
    * @param bulkConcurrency leads sent at once in bulk
-   * @param restClientBuilder gives the builder to start from, asked on the first call
+   * @param restClientBuilder gives the builder to start from, asked on the first call; null for
+   *     {@link RestClient#builder()}
    * @param sleeper the wait between attempts, or null for real waiting
    */
   public record Settings(
@@ -73,39 +75,76 @@ public final class DefaultLeadClient implements LeadClient {
   /** Where a lead's id may be in the answer, in order of preference. */
   private static final List<String> ID_FIELDS = List.of("leadId", "id", "_id");
 
-  private final Map<FutworkPlatform, ApiClient> clients = new EnumMap<>(FutworkPlatform.class);
+  private final Settings settings;
+  private final URI workflowsUrl;
+  private final URI campaignsUrl;
   private final int bulkConcurrency;
   private final AtomicInteger bulkThreads = new AtomicInteger();
 
+  // Built on a platform's first call: an application that never calls it, and every application's
+  // startup, need not load sdk-core's HTTP classes.
+  private volatile ApiClient workflows;
+  private volatile ApiClient campaigns;
+
   /**
-   * Creates the client.
+   * Creates the client. The base URLs are checked here, so that a wrong one fails the application's
+   * startup; what a call goes through is built on the platform's first call.
    *
    * @param settings what it is built from
    */
   public DefaultLeadClient(Settings settings) {
+    this.settings = settings;
     this.bulkConcurrency = settings.bulkConcurrency();
-    add(FutworkPlatform.WORKFLOWS, settings.workflowsKey(), settings.workflowsBaseUrl(), settings);
-    add(FutworkPlatform.CAMPAIGNS, settings.campaignsKey(), settings.campaignsBaseUrl(), settings);
+    this.workflowsUrl = baseUrl(FutworkPlatform.WORKFLOWS, settings.workflowsBaseUrl());
+    this.campaignsUrl = baseUrl(FutworkPlatform.CAMPAIGNS, settings.campaignsBaseUrl());
+    Objects.requireNonNull(settings.http(), "http");
   }
 
-  private void add(FutworkPlatform platform, Secret key, String baseUrl, Settings settings) {
-    var url = BaseUrl.require(baseUrl, platform.propertyPrefix() + ".base-url");
+  private static URI baseUrl(FutworkPlatform platform, String baseUrl) {
+    return BaseUrl.require(baseUrl, platform.propertyPrefix() + ".base-url");
+  }
+
+  private ApiClient client(FutworkPlatform platform) {
+    ApiClient client = platform == FutworkPlatform.WORKFLOWS ? workflows : campaigns;
+    return client != null ? client : build(platform);
+  }
+
+  private synchronized ApiClient build(FutworkPlatform platform) {
+    boolean toWorkflows = platform == FutworkPlatform.WORKFLOWS;
+    ApiClient client = toWorkflows ? workflows : campaigns;
+    if (client != null) {
+      return client;
+    }
+    Secret key = toWorkflows ? settings.workflowsKey() : settings.campaignsKey();
     if (key == null) {
-      return;
+      throw new SwitchboardException(
+          "No API key for "
+              + platform.label()
+              + ": set "
+              + platform.propertyPrefix()
+              + ".api-key or futwork.api-key.");
     }
     ApiClient.Builder builder =
         ApiClient.builder()
             .platform(platform.label())
             .module("futwork-client")
-            .baseUrl(url)
+            .baseUrl(toWorkflows ? workflowsUrl : campaignsUrl)
             .settings(settings.http())
             .authenticator(Authenticator.apiKey("x-api-key", key))
-            .restClientBuilder(settings.restClientBuilder())
             .credentialsHint(platform.propertyPrefix() + ".api-key or futwork.api-key");
+    if (settings.restClientBuilder() != null) {
+      builder.restClientBuilder(settings.restClientBuilder());
+    }
     if (settings.sleeper() != null) {
       builder.sleeper(settings.sleeper());
     }
-    clients.put(platform, builder.build());
+    client = builder.build();
+    if (toWorkflows) {
+      workflows = client;
+    } else {
+      campaigns = client;
+    }
+    return client;
   }
 
   @Override
@@ -213,16 +252,7 @@ public final class DefaultLeadClient implements LeadClient {
   }
 
   private ApiResponse send(FutworkPlatform platform, ApiRequest request) {
-    ApiClient client = clients.get(platform);
-    if (client == null) {
-      throw new SwitchboardException(
-          "No API key for "
-              + platform.label()
-              + ": set "
-              + platform.propertyPrefix()
-              + ".api-key or futwork.api-key.");
-    }
-    return client.execute(request);
+    return client(platform).execute(request);
   }
 
   private static String path(String template, String name, String id) {
@@ -347,6 +377,16 @@ public final class DefaultLeadClient implements LeadClient {
 
   @Override
   public String toString() {
-    return "LeadClient" + clients.values();
+    StringBuilder s = new StringBuilder("LeadClient[");
+    if (settings.workflowsKey() != null) {
+      s.append(FutworkPlatform.WORKFLOWS.label()).append(' ').append(workflowsUrl);
+    }
+    if (settings.campaignsKey() != null) {
+      if (settings.workflowsKey() != null) {
+        s.append(", ");
+      }
+      s.append(FutworkPlatform.CAMPAIGNS.label()).append(' ').append(campaignsUrl);
+    }
+    return s.append(']').toString();
   }
 }

@@ -4,7 +4,7 @@ package dev.switchboard.core.webhook.internal;
 public interface WebhookMetrics {
 
   /** Records nothing. */
-  WebhookMetrics NONE = (source, eventType, outcome, nanos) -> {};
+  WebhookMetrics NONE = new NoMetrics();
 
   /**
    * Records one delivery.
