@@ -80,6 +80,8 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
    */
   private volatile Connections connections;
 
+  private final Object connecting = new Object();
+
   private record Connections(OAuthTokenManager tokens, ApiClient api, ApiClient checkApi) {}
 
   /**
@@ -100,7 +102,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   private Connections connections() {
     Connections c = connections;
     if (c == null) {
-      synchronized (this) {
+      synchronized (connecting) {
         c = connections;
         if (c == null) {
           c = connect();

@@ -85,6 +85,7 @@ public final class DefaultLeadClient implements LeadClient {
   // startup, need not load sdk-core's HTTP classes.
   private volatile ApiClient workflows;
   private volatile ApiClient campaigns;
+  private final Object building = new Object();
 
   /**
    * Creates the client. The base URLs are checked here, so that a wrong one fails the application's
@@ -109,7 +110,14 @@ public final class DefaultLeadClient implements LeadClient {
     return client != null ? client : build(platform);
   }
 
-  private synchronized ApiClient build(FutworkPlatform platform) {
+  private ApiClient build(FutworkPlatform platform) {
+    synchronized (building) {
+      return buildLocked(platform);
+    }
+  }
+
+  // Called holding `building`, so that concurrent first calls build one client.
+  private ApiClient buildLocked(FutworkPlatform platform) {
     boolean toWorkflows = platform == FutworkPlatform.WORKFLOWS;
     ApiClient client = toWorkflows ? workflows : campaigns;
     if (client != null) {
