@@ -76,7 +76,9 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   /**
    * The token manager and the clients every call goes through, built on the first call: an
-   * application's startup need not pay for them, and a receiver-only one never calls WorkFlux.
+   * application's startup need not pay for them, and a receiver-only one never calls WorkFlux. A
+   * volatile field under a lock rather than Spring's {@code SingletonSupplier}, whose supplier
+   * lambda every startup would link.
    */
   private volatile Connections connections;
 

@@ -75,17 +75,10 @@ public final class DefaultLeadClient implements LeadClient {
   /** Where a lead's id may be in the answer, in order of preference. */
   private static final List<String> ID_FIELDS = List.of("leadId", "id", "_id");
 
-  private final Settings settings;
-  private final URI workflowsUrl;
-  private final URI campaignsUrl;
+  private final Lane workflows;
+  private final Lane campaigns;
   private final int bulkConcurrency;
   private final AtomicInteger bulkThreads = new AtomicInteger();
-
-  // Built on a platform's first call: an application that never calls it, and every application's
-  // startup, need not load sdk-core's HTTP classes.
-  private volatile ApiClient workflows;
-  private volatile ApiClient campaigns;
-  private final Object building = new Object();
 
   /**
    * Creates the client. The base URLs are checked here, so that a wrong one fails the application's
@@ -94,65 +87,87 @@ public final class DefaultLeadClient implements LeadClient {
    * @param settings what it is built from
    */
   public DefaultLeadClient(Settings settings) {
-    this.settings = settings;
-    this.bulkConcurrency = settings.bulkConcurrency();
-    this.workflowsUrl = baseUrl(FutworkPlatform.WORKFLOWS, settings.workflowsBaseUrl());
-    this.campaignsUrl = baseUrl(FutworkPlatform.CAMPAIGNS, settings.campaignsBaseUrl());
     Objects.requireNonNull(settings.http(), "http");
+    this.bulkConcurrency = settings.bulkConcurrency();
+    this.workflows =
+        new Lane(
+            FutworkPlatform.WORKFLOWS,
+            settings.workflowsBaseUrl(),
+            settings.workflowsKey(),
+            settings);
+    this.campaigns =
+        new Lane(
+            FutworkPlatform.CAMPAIGNS,
+            settings.campaignsBaseUrl(),
+            settings.campaignsKey(),
+            settings);
   }
 
-  private static URI baseUrl(FutworkPlatform platform, String baseUrl) {
-    return BaseUrl.require(baseUrl, platform.propertyPrefix() + ".base-url");
-  }
+  /**
+   * One platform: its base URL, checked at startup, its key, and the {@link ApiClient} its calls go
+   * through, built on the platform's first call, so that an application that never calls it, and
+   * every application's startup, need not load sdk-core's HTTP classes. A volatile field under a
+   * lock rather than Spring's {@code SingletonSupplier}, whose supplier lambda every startup would
+   * link.
+   */
+  private static final class Lane {
+    private final FutworkPlatform platform;
+    private final URI baseUrl;
+    private final Secret key;
+    private final Settings settings;
+    private volatile ApiClient client;
 
-  private ApiClient client(FutworkPlatform platform) {
-    ApiClient client = platform == FutworkPlatform.WORKFLOWS ? workflows : campaigns;
-    return client != null ? client : build(platform);
-  }
+    Lane(FutworkPlatform platform, String baseUrl, Secret key, Settings settings) {
+      this.platform = platform;
+      this.baseUrl = BaseUrl.require(baseUrl, platform.propertyPrefix() + ".base-url");
+      this.key = key;
+      this.settings = settings;
+    }
 
-  private ApiClient build(FutworkPlatform platform) {
-    synchronized (building) {
-      return buildLocked(platform);
+    ApiClient client() {
+      if (key == null) {
+        throw new SwitchboardException(
+            "No API key for "
+                + platform.label()
+                + ": set "
+                + platform.propertyPrefix()
+                + ".api-key or futwork.api-key.");
+      }
+      ApiClient c = client;
+      if (c == null) {
+        synchronized (this) { // a private object: concurrent first calls build one client
+          c = client;
+          if (c == null) {
+            c = build();
+            client = c;
+          }
+        }
+      }
+      return c;
     }
-  }
 
-  // Called holding `building`, so that concurrent first calls build one client.
-  private ApiClient buildLocked(FutworkPlatform platform) {
-    boolean toWorkflows = platform == FutworkPlatform.WORKFLOWS;
-    ApiClient client = toWorkflows ? workflows : campaigns;
-    if (client != null) {
-      return client;
+    private ApiClient build() {
+      ApiClient.Builder builder =
+          ApiClient.builder()
+              .platform(platform.label())
+              .module("futwork-client")
+              .baseUrl(baseUrl)
+              .settings(settings.http())
+              .authenticator(Authenticator.apiKey("x-api-key", key))
+              .credentialsHint(platform.propertyPrefix() + ".api-key or futwork.api-key");
+      if (settings.restClientBuilder() != null) {
+        builder.restClientBuilder(settings.restClientBuilder());
+      }
+      if (settings.sleeper() != null) {
+        builder.sleeper(settings.sleeper());
+      }
+      return builder.build();
     }
-    Secret key = toWorkflows ? settings.workflowsKey() : settings.campaignsKey();
-    if (key == null) {
-      throw new SwitchboardException(
-          "No API key for "
-              + platform.label()
-              + ": set "
-              + platform.propertyPrefix()
-              + ".api-key or futwork.api-key.");
+
+    @Override
+    public String toString() {
+      return platform.label() + " " + baseUrl;
     }
-    ApiClient.Builder builder =
-        ApiClient.builder()
-            .platform(platform.label())
-            .module("futwork-client")
-            .baseUrl(toWorkflows ? workflowsUrl : campaignsUrl)
-            .settings(settings.http())
-            .authenticator(Authenticator.apiKey("x-api-key", key))
-            .credentialsHint(platform.propertyPrefix() + ".api-key or futwork.api-key");
-    if (settings.restClientBuilder() != null) {
-      builder.restClientBuilder(settings.restClientBuilder());
-    }
-    if (settings.sleeper() != null) {
-      builder.sleeper(settings.sleeper());
-    }
-    client = builder.build();
-    if (toWorkflows) {
-      workflows = client;
-    } else {
-      campaigns = client;
-    }
-    return client;
   }
 
   @Override
@@ -260,7 +275,9 @@ public final class DefaultLeadClient implements LeadClient {
   }
 
   private ApiResponse send(FutworkPlatform platform, ApiRequest request) {
-    return client(platform).execute(request);
+    return (platform == FutworkPlatform.WORKFLOWS ? workflows : campaigns)
+        .client()
+        .execute(request);
   }
 
   private static String path(String template, String name, String id) {
@@ -385,16 +402,12 @@ public final class DefaultLeadClient implements LeadClient {
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("LeadClient[");
-    if (settings.workflowsKey() != null) {
-      s.append(FutworkPlatform.WORKFLOWS.label()).append(' ').append(workflowsUrl);
-    }
-    if (settings.campaignsKey() != null) {
-      if (settings.workflowsKey() != null) {
-        s.append(", ");
+    List<Lane> configured = new ArrayList<>();
+    for (Lane lane : List.of(workflows, campaigns)) {
+      if (lane.key != null) {
+        configured.add(lane);
       }
-      s.append(FutworkPlatform.CAMPAIGNS.label()).append(' ').append(campaignsUrl);
     }
-    return s.append(']').toString();
+    return "LeadClient" + configured;
   }
 }
