@@ -3,10 +3,28 @@
 #   benchmarks/run.sh                 everything (about 21 minutes on 2 cores)
 #   benchmarks/run.sh lead jmh        only some parts: lead ingest jmh startup
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse the last build
+#   benchmarks/run.sh pool [FILE...]  the startup figures pooled over the runs kept in
+#                                     benchmarks/results/startup-runs (or the files given)
 # Installs wrk from Debian's packages when absent (needs root, as on the build machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+CP="$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*"
+JAVA=${JAVA:-java}
+RUNS=benchmarks/results/startup-runs
+
+if [ "${1:-}" = "pool" ]; then
+  shift
+  if [ ! -d benchmarks/target/classes ]; then
+    ./mvnw -B -q -Pbench package -pl benchmarks -am -DskipTests
+  fi
+  exec "$JAVA" -cp "$CP" dev.switchboard.benchmarks.startup.StartupPool "$@"
+fi
+
+# Each startup part's pairs are kept under the run's time and commit, for `run.sh pool`.
+STAMP=$(date -u '+%Y-%m-%d-%H%M')
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- . ':(exclude)benchmarks/results' 2>/dev/null || COMMIT="$COMMIT-dirty"
 PARTS=("$@")
 [ ${#PARTS[@]} -eq 0 ] && PARTS=(lead ingest jmh startup)
 RAW=benchmarks/results/raw
@@ -24,8 +42,6 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -q -Pbench package -pl benchmarks -am -DskipTests
 fi
 
-CP="$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*"
-JAVA=${JAVA:-java}
 mkdir -p "$RAW"
 # A full run starts from a clean slate; a partial run keeps the other parts' last figures.
 [ $# -eq 0 ] && rm -f "$RAW"/*.tsv
@@ -52,7 +68,10 @@ run_part() {
 wants lead && run_part lead 1-lead -Xmx512m dev.switchboard.benchmarks.lead.LeadSubmissionBench
 wants ingest && run_part ingest 2-ingest -Xmx256m dev.switchboard.benchmarks.ingest.IngestBench
 wants jmh && run_part jmh 3-jmh -Xmx512m dev.switchboard.benchmarks.jmh.JmhBench
-wants startup && run_part startup 4-startup -Xmx256m dev.switchboard.benchmarks.startup.StartupBench
+if wants startup && run_part startup 4-startup -Xmx256m dev.switchboard.benchmarks.startup.StartupBench \
+  && [ -f "$RAW/4-startup.tsv" ]; then
+  mkdir -p "$RUNS" && cp "$RAW/4-startup.tsv" "$RUNS/$STAMP-$COMMIT.tsv"
+fi
 
 echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) at end" >> "$RAW/machine.txt"
 "$JAVA" -Dbench.results="$RAW" -cp "$CP" dev.switchboard.benchmarks.Report benchmarks/results/latest.md

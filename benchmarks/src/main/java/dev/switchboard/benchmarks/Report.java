@@ -74,26 +74,28 @@ public final class Report {
     sb.append("| area | figure | unit | SDK | baseline | ratio | difference | goal | met |\n");
     sb.append("|---|---|---|---:|---:|---:|---:|---|---|\n");
     for (Figure f : figures) {
-      sb.append("| ")
-          .append(f.section())
-          .append(" | ")
-          .append(f.name())
-          .append(" | ")
-          .append(f.unit())
-          .append(" | ")
-          .append(Figure.format(f.value()))
-          .append(" | ")
-          .append(Figure.format(f.baseline()))
-          .append(" | ")
-          .append(Double.isNaN(f.ratio()) ? "—" : String.format(Locale.ROOT, "%.3f", f.ratio()))
-          .append(" | ")
-          .append(Figure.format(f.difference()))
-          .append(" | ")
-          .append(f.goalText())
-          .append(" | ")
-          .append(f.met())
-          .append(" |\n");
+      sb.append(
+          row(
+              f.section(),
+              f.name(),
+              f.unit(),
+              Figure.format(f.value()),
+              Figure.format(f.baseline()),
+              Double.isNaN(f.ratio()) ? "—" : String.format(Locale.ROOT, "%.3f", f.ratio()),
+              Figure.format(f.difference()),
+              f.goalText(),
+              f.met()));
     }
     return sb.toString();
+  }
+
+  /**
+   * One row of a Markdown table.
+   *
+   * @param cells the cells, in order
+   * @return {@code | a | b |} and a line break
+   */
+  public static String row(String... cells) {
+    return "| " + String.join(" | ", cells) + " |\n";
   }
 }

@@ -93,6 +93,31 @@ public final class Results {
   }
 
   /**
+   * Reads back the pairs a figure's notes end with, as {@link #pairs} wrote them after {@code runs
+   * <first>/<second>: }.
+   *
+   * @param note a figure's notes
+   * @return each pair's two values, in order; empty when the notes list no pairs
+   */
+  public static List<double[]> parsePairs(String note) {
+    List<double[]> out = new ArrayList<>();
+    int runs = note == null ? -1 : note.lastIndexOf("; runs ");
+    int start = runs < 0 ? -1 : note.indexOf(": ", runs);
+    if (start < 0) {
+      return out;
+    }
+    for (String pair : note.substring(start + 2).split(", ")) {
+      int slash = pair.indexOf('/');
+      out.add(
+          new double[] {
+            Double.parseDouble(pair.substring(0, slash)),
+            Double.parseDouble(pair.substring(slash + 1))
+          });
+    }
+    return out;
+  }
+
+  /**
    * The median of some samples.
    *
    * @param samples the samples, not empty
