@@ -249,7 +249,7 @@ public final class StartupBench {
             + "; runs "
             + sides(sdkSamples, baselineSamples)
             + ": "
-            + Results.pairs(with, without, 1),
+            + Results.pairs(with, without, unit.equals("MB") ? 2 : 1),
         Results.medianOfDifferences(with, without));
   }
 
