@@ -98,6 +98,7 @@ public final class Results {
    *
    * @param note a figure's notes
    * @return each pair's two values, in order; empty when the notes list no pairs
+   * @throws IllegalArgumentException when a listed pair is not two numbers
    */
   public static List<double[]> parsePairs(String note) {
     List<double[]> out = new ArrayList<>();
@@ -108,11 +109,16 @@ public final class Results {
     }
     for (String pair : note.substring(start + 2).split(", ")) {
       int slash = pair.indexOf('/');
-      out.add(
-          new double[] {
-            Double.parseDouble(pair.substring(0, slash)),
-            Double.parseDouble(pair.substring(slash + 1))
-          });
+      try {
+        out.add(
+            new double[] {
+              Double.parseDouble(pair.substring(0, slash)),
+              Double.parseDouble(pair.substring(slash + 1))
+            });
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "the notes' pairs should read a/b, c/d; '" + pair + "' does not", e);
+      }
     }
     return out;
   }

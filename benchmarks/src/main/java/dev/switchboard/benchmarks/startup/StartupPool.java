@@ -33,8 +33,9 @@ public final class StartupPool {
    * @throws IOException when a file cannot be read
    */
   public static void main(String[] args) throws IOException {
+    String[] where = args.length > 0 ? args : new String[] {"benchmarks/results/startup-runs"};
     List<Path> files = new ArrayList<>();
-    for (String arg : args.length > 0 ? args : new String[] {"benchmarks/results/startup-runs"}) {
+    for (String arg : where) {
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
         try (Stream<Path> list = Files.list(path)) {
@@ -45,7 +46,8 @@ public final class StartupPool {
       }
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no runs to pool: no .tsv file in " + List.of(args));
+      throw new IllegalArgumentException(
+          "no runs to pool: no .tsv file in " + String.join(", ", where));
     }
     List<List<Figure>> runs = new ArrayList<>();
     for (Path file : files) {
@@ -57,7 +59,12 @@ public final class StartupPool {
       }
       runs.add(figures);
     }
-    System.out.println("Startup pooled over " + files.size() + " runs: " + names(files) + "\n");
+    System.out.println(
+        "Startup pooled over "
+            + files.size()
+            + (files.size() == 1 ? " run: " : " runs: ")
+            + names(files)
+            + "\n");
     System.out.print(table(pool(runs)));
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.benchmarks.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.switchboard.benchmarks.Figure;
@@ -36,6 +37,9 @@ class StartupPoolTest {
         .containsExactly(new double[] {1880.0, 1912.0}, new double[] {2112.5, 1834.0});
     assertThat(Results.parsePairs("a ratio of means; no pairs here")).isEmpty();
     assertThat(Results.parsePairs(null)).isEmpty();
+    assertThatThrownBy(() -> Results.parsePairs("median; runs with/without: 1880.0/1912.0, n/a"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'n/a'");
   }
 
   @Test
