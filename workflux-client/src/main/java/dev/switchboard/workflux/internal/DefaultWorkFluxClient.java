@@ -8,6 +8,7 @@ import dev.switchboard.core.http.ApiPath;
 import dev.switchboard.core.http.ApiRequest;
 import dev.switchboard.core.http.ApiResponse;
 import dev.switchboard.core.http.BaseUrl;
+import dev.switchboard.core.http.BuiltOnFirstCall;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.core.http.RetrySettings;
 import dev.switchboard.workflux.client.Agent;
@@ -76,13 +77,15 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   /**
    * The token manager and the clients every call goes through, built on the first call: an
-   * application's startup need not pay for them, and a receiver-only one never calls WorkFlux. A
-   * volatile field under a lock rather than Spring's {@code SingletonSupplier}, whose supplier
-   * lambda every startup would link.
+   * application's startup need not pay for them, and a receiver-only one never calls WorkFlux.
    */
-  private volatile Connections connections;
-
-  private final Object connecting = new Object();
+  private final BuiltOnFirstCall<Connections> connections =
+      new BuiltOnFirstCall<>() {
+        @Override
+        protected Connections build() {
+          return connect();
+        }
+      };
 
   private record Connections(OAuthTokenManager tokens, ApiClient api, ApiClient checkApi) {}
 
@@ -99,20 +102,6 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     this.connectivityTimeout =
         Objects.requireNonNull(settings.connectivityTimeout(), "connectivityTimeout");
     this.clock = settings.clock();
-  }
-
-  private Connections connections() {
-    Connections c = connections;
-    if (c == null) {
-      synchronized (connecting) {
-        c = connections;
-        if (c == null) {
-          c = connect();
-          connections = c;
-        }
-      }
-    }
-    return c;
   }
 
   private Connections connect() {
@@ -278,7 +267,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   public ConnectivityReport checkConnectivity() {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
-    Connections c = connections();
+    Connections c = connections.get();
     CompletableFuture<String> check = new CompletableFuture<>();
     Thread worker =
         new Thread(
@@ -322,7 +311,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   // helpers
 
   private ApiResponse call(HttpMethod method, String path, Object body) {
-    return connections().api().execute(ApiRequest.json(method, path, body));
+    return connections.get().api().execute(ApiRequest.json(method, path, body));
   }
 
   private static Object body(Map<String, ?> fields) {
@@ -343,7 +332,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   }
 
   private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
-    ApiResponse response = connections().api().execute(ApiRequest.of(HttpMethod.GET, request));
+    ApiResponse response = connections.get().api().execute(ApiRequest.of(HttpMethod.GET, request));
     Object json = response.bodyAs(Object.class);
     List<Object> items;
     Map<String, Object> paging = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import dev.switchboard.core.http.ApiRequest;
 import dev.switchboard.core.http.ApiResponse;
 import dev.switchboard.core.http.Authenticator;
 import dev.switchboard.core.http.BaseUrl;
+import dev.switchboard.core.http.BuiltOnFirstCall;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.futwork.lead.BulkProgress;
@@ -106,16 +107,13 @@ public final class DefaultLeadClient implements LeadClient {
   /**
    * One platform: its base URL, checked at startup, its key, and the {@link ApiClient} its calls go
    * through, built on the platform's first call, so that an application that never calls it, and
-   * every application's startup, need not load sdk-core's HTTP classes. A volatile field under a
-   * lock rather than Spring's {@code SingletonSupplier}, whose supplier lambda every startup would
-   * link.
+   * every application's startup, need not load sdk-core's HTTP classes.
    */
-  private static final class Lane {
+  private static final class Lane extends BuiltOnFirstCall<ApiClient> {
     private final FutworkPlatform platform;
     private final URI baseUrl;
     private final Secret key;
     private final Settings settings;
-    private volatile ApiClient client;
 
     Lane(FutworkPlatform platform, String baseUrl, Secret key, Settings settings) {
       this.platform = platform;
@@ -133,20 +131,11 @@ public final class DefaultLeadClient implements LeadClient {
                 + platform.propertyPrefix()
                 + ".api-key or futwork.api-key.");
       }
-      ApiClient c = client;
-      if (c == null) {
-        synchronized (this) { // a private object: concurrent first calls build one client
-          c = client;
-          if (c == null) {
-            c = build();
-            client = c;
-          }
-        }
-      }
-      return c;
+      return get();
     }
 
-    private ApiClient build() {
+    @Override
+    protected ApiClient build() {
       ApiClient.Builder builder =
           ApiClient.builder()
               .platform(platform.label())
