@@ -140,23 +140,28 @@ public final class StartupPool {
    * @return one pooled figure per paired figure, in the order of first appearance
    */
   public static List<Pooled> pool(List<List<Figure>> runs) {
-    Map<String, List<Figure>> byName = new LinkedHashMap<>();
+    // Each figure's notes are read once: the first run's figure names it, every run gives its
+    // pairs.
+    Map<String, Figure> firsts = new LinkedHashMap<>();
+    Map<String, List<List<double[]>>> pairsByName = new LinkedHashMap<>();
     for (List<Figure> run : runs) {
       for (Figure f : run) {
-        if (!Results.parsePairs(f.note()).isEmpty()) {
-          byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+        List<double[]> pairs = Results.parsePairs(f.note());
+        if (!pairs.isEmpty()) {
+          firsts.putIfAbsent(f.name(), f);
+          pairsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(pairs);
         }
       }
     }
     List<Pooled> out = new ArrayList<>();
-    for (List<Figure> figures : byName.values()) {
+    for (Figure first : firsts.values()) {
       List<Double> sdk = new ArrayList<>();
       List<Double> baseline = new ArrayList<>();
       List<Double> perRun = new ArrayList<>();
-      for (Figure f : figures) {
+      for (List<double[]> pairs : pairsByName.get(first.name())) {
         List<Double> runSdk = new ArrayList<>();
         List<Double> runBaseline = new ArrayList<>();
-        for (double[] pair : Results.parsePairs(f.note())) {
+        for (double[] pair : pairs) {
           runSdk.add(pair[0]);
           runBaseline.add(pair[1]);
         }
@@ -164,7 +169,6 @@ public final class StartupPool {
         sdk.addAll(runSdk);
         baseline.addAll(runBaseline);
       }
-      Figure first = figures.get(0);
       out.add(
           new Pooled(
               first.name(),
