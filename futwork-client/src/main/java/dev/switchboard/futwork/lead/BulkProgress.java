@@ -2,7 +2,8 @@ package dev.switchboard.futwork.lead;
 
 /**
  * Told of each lead of a bulk submission as it completes. Calls never overlap, so an implementation
- * needs no locking; it should return quickly.
+ * needs no locking; it should return quickly. An exception it throws is logged and the batch goes
+ * on: it never costs an outcome.
  */
 @FunctionalInterface
 public interface BulkProgress {

@@ -2,13 +2,15 @@ package dev.switchboard.futwork.lead;
 
 import dev.switchboard.core.http.ApiException;
 import dev.switchboard.core.http.ApiResponse;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
  * Pushes leads to Futwork: to a workflow (Futwork Workflows) or a campaign (the Futwork AI
  * Platform), one at a time or in bulk. Every call is checked before anything is sent, carries the
- * API key in {@code x-api-key}, and is retried when that is safe.
+ * API key in {@code x-api-key}, and is retried only when that cannot call anyone twice: a
+ * submission whose outcome is unknown fails with {@link ApiException#outcomeUnknown()} true.
  *
  * <p>Inject it in Spring Boot (set {@code futwork.api-key}), or build one with {@link #builder()}.
  * Thread-safe.
@@ -61,10 +63,29 @@ public interface LeadClient {
    * Submits many leads with bounded concurrency, telling {@code progress} of each as it completes.
    *
    * @param submissions the leads
-   * @param progress told of each completed lead; calls never overlap
+   * @param progress told of each completed lead; calls never overlap, and one that throws is logged
+   *     while the batch goes on
    * @return one outcome per lead, in input order
    */
-  BulkResult submitAll(List<? extends LeadSubmission> submissions, BulkProgress progress);
+  default BulkResult submitAll(List<? extends LeadSubmission> submissions, BulkProgress progress) {
+    return submitAll(submissions, progress, null);
+  }
+
+  /**
+   * Submits many leads with bounded concurrency and a time limit. Whatever stops the batch early
+   * (the limit, or the calling thread's interrupt), the result still holds one outcome per lead:
+   * leads not yet sent are {@link LeadOutcome.Status#NOT_ATTEMPTED} ({@link
+   * BulkResult#toResubmit()} gives them back), and leads in flight are interrupted and reported
+   * {@link LeadOutcome.Status#OUTCOME_UNKNOWN}.
+   *
+   * @param submissions the leads
+   * @param progress told of each completed lead; calls never overlap, and one that throws is logged
+   *     while the batch goes on
+   * @param timeLimit how long the batch may take, or {@code null} for no limit
+   * @return one outcome per lead, in input order, and how the batch ended
+   */
+  BulkResult submitAll(
+      List<? extends LeadSubmission> submissions, BulkProgress progress, Duration timeLimit);
 
   /**
    * Calls any route of a Futwork platform with the same API key, retries, errors and masking: for

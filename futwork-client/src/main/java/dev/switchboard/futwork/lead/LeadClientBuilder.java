@@ -32,6 +32,7 @@ public final class LeadClientBuilder {
   private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
   private Supplier<RestClient.Builder> restClientBuilder; // null: RestClient.builder()
   private Sleeper sleeper;
+  private Boolean retryUnknownOutcome; // null: as the HTTP settings say
 
   LeadClientBuilder() {}
 
@@ -112,6 +113,21 @@ public final class LeadClientBuilder {
   }
 
   /**
+   * Widens the retries to submissions whose outcome is unknown ({@code 500}, {@code 502}, {@code
+   * 504}, a time-out or a reset after the lead was sent). Off by default: the platform may have
+   * accepted the lead already, and Futwork takes no idempotency key, so a retry can call the same
+   * person twice. Turn it on only if a duplicate call costs less than a missed one. Overrides the
+   * setting of {@link #http(HttpSettings)}.
+   *
+   * @param retry whether to retry them
+   * @return this builder
+   */
+  public LeadClientBuilder retryUnknownOutcome(boolean retry) {
+    this.retryUnknownOutcome = retry;
+    return this;
+  }
+
+  /**
    * Sets how many leads a bulk submission sends at once.
    *
    * @param concurrency at least 1
@@ -173,13 +189,20 @@ public final class LeadClientBuilder {
           "No Futwork API key: set futwork.api-key (or futwork.workflows.api-key and"
               + " futwork.campaigns.api-key) to the key Futwork gave you.");
     }
+    HttpSettings settings =
+        retryUnknownOutcome == null
+            ? http
+            : new HttpSettings(
+                http.connectTimeout(),
+                http.readTimeout(),
+                http.retry().withRetryUnknownOutcome(retryUnknownOutcome));
     return new DefaultLeadClient(
         new DefaultLeadClient.Settings(
             workflows,
             campaigns,
             workflowsBaseUrl,
             campaignsBaseUrl,
-            http,
+            settings,
             bulkConcurrency,
             restClientBuilder,
             sleeper));

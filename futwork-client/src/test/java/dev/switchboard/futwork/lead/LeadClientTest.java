@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -22,6 +23,7 @@ import dev.switchboard.core.http.InvalidRequestException;
 import dev.switchboard.core.http.RetrySettings;
 import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.TransportException;
+import dev.switchboard.core.http.UnexpectedResponseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
@@ -143,14 +146,10 @@ class LeadClientTest {
         "{\"data\":{\"leadId\":\"c3\"}}|c3",
         "{\"id\":\"x\",\"meta\":{\"leadId\":\"no\"},\"leadId\":\"y\"}|y",
         "{\"leadId\":\" \",\"data\":{\"id\":\"d4\",\"x\":[1,{\"id\":2}]}}|d4",
-        "{\"ok\":true}|",
-        "''|",
-        "not json|"
+        "{\"ok\":true}|"
       })
   void receiptFindsTheLeadIdWhereverTheBodyHasIt(String body, String expected) {
-    wm.stubFor(
-        post(anyUrl())
-            .willReturn(aResponse().withStatus(200).withBody(body.equals("''") ? "" : body)));
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
 
     LeadReceipt receipt = client().submitToCampaign("c", CampaignLead.of("9999789877", Map.of()));
 
@@ -160,7 +159,7 @@ class LeadClientTest {
   @Test
   void eachPlatformsHttpClientIsBuiltOnceOnItsFirstCallEvenUnderConcurrentFirstCalls()
       throws Exception {
-    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201)));
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201).withBody("{}")));
     AtomicInteger built = new AtomicInteger();
     LeadClient client =
         builder()
@@ -203,7 +202,7 @@ class LeadClientTest {
 
   @Test
   void idsAreEncodedNeverConcatenatedRaw() {
-    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
 
     client().submitToWorkflow("../admin?x=1", workflowLead());
 
@@ -282,7 +281,7 @@ class LeadClientTest {
         post(path)
             .inScenario("s")
             .whenScenarioStateIs("3")
-            .willReturn(aResponse().withStatus(200)));
+            .willReturn(aResponse().withStatus(200).withBody("{}")));
 
     LeadReceipt receipt = client().submitToWorkflow("wf", workflowLead());
 
@@ -303,7 +302,7 @@ class LeadClientTest {
         post(path)
             .inScenario("r")
             .whenScenarioStateIs("ok")
-            .willReturn(aResponse().withStatus(200)));
+            .willReturn(aResponse().withStatus(200).withBody("{}")));
 
     client().submitToCampaign("c", CampaignLead.of("9999789877", Map.of()));
 
@@ -347,7 +346,95 @@ class LeadClientTest {
 
     assertThatThrownBy(() -> impatient.submitToWorkflow("wf", workflowLead()))
         .isInstanceOfSatisfying(
-            TransportException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+            TransportException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.getMessage())
+                  .contains("check whether it took effect before resubmitting");
+            });
+    wm.verify(exactly(1), postRequestedFor(anyUrl()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {502, 504})
+  void aGatewayErrorNeverSendsTheLeadTwice(int status) {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)));
+
+    assertThatThrownBy(() -> client().submitToWorkflow("wf", workflowLead()))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.getMessage())
+                  .contains("check whether it took effect before resubmitting");
+            });
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/omni/api/workflows/wf/leads")));
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void widenedRetriesSendAGatewayErrorAgainAndStillSayTheOutcomeIsUnknown() {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502)));
+    LeadClient widened = builder().retryUnknownOutcome(true).build();
+
+    assertThatThrownBy(() -> widened.submitToWorkflow("wf", workflowLead()))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.attempts()).isEqualTo(4);
+            });
+    wm.verify(exactly(4), postRequestedFor(anyUrl()));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "text/html|<html><body>Welcome to Futwork</body></html>",
+        "application/json|",
+        "application/json|{\"leadId\": \"L-1\"",
+        "application/json|\"accepted\"",
+        "text/plain|OK"
+      })
+  void aSuccessStatusWithoutTheAnswerIsNeverAnAcceptedLead(String type, String body) {
+    wm.stubFor(
+        post(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", type)
+                    .withBody(body == null ? "" : body)));
+
+    assertThatThrownBy(
+            () -> client().submitToCampaign("c", CampaignLead.of("9999789877", Map.of())))
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.contentType()).contains(type);
+              assertThat(e.getMessage())
+                  .contains("check whether it took effect before resubmitting");
+            });
+    wm.verify(exactly(1), postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aKeyEchoedInAnAcceptedLeadsAnswerIsMaskedInTheReceipt() {
+    String key = "fk_live_7Qp/x+Z9key";
+    wm.stubFor(
+        post(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withBody("{\"leadId\":\"L-9\",\"by\":\"fk_live_7Qp\\/x+Z9key\"}")));
+
+    LeadReceipt receipt = builder().apiKey(key).build().submitToWorkflow("wf", workflowLead());
+
+    assertThat(receipt.leadId()).contains("L-9");
+    assertThat(receipt.rawJson()).contains("****").doesNotContain("7Qp\\/x", "7Qp/x");
+    assertThat(receipt.toString()).doesNotContain("7Qp\\/x", "7Qp/x");
   }
 
   @Test
@@ -381,7 +468,7 @@ class LeadClientTest {
 
   @Test
   void perPlatformKeysOverrideTheSharedOne() {
-    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
     LeadClient client =
         builder()
             .apiKey((String) null)

@@ -56,7 +56,7 @@ class MappedLeadTest {
 
   @Test
   void aRecordAndAMappingBecomeAWorkflowLeadInOneCall() {
-    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201)));
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201).withBody("{}")));
     Order order =
         new Order(
             " AWB123456789 ",

@@ -6,19 +6,58 @@ import java.util.Objects;
 import org.springframework.http.HttpMethod;
 
 /**
- * One call to a platform: method, encoded path relative to the base URL (with any query), and an
- * optional JSON body as bytes.
+ * One call to a platform: method, encoded path relative to the base URL (with any query), an
+ * optional JSON body as bytes, whether it is safe to send again, and what its answer must look
+ * like.
  *
  * @param method the HTTP method
  * @param path the encoded path, starting with {@code /}; build it with {@link ApiPath}
  * @param body the JSON body, or {@code null} for none
+ * @param safeToRepeat whether sending the request twice does no harm, so that a {@code 5xx} or a
+ *     time-out is retried: true for every method but POST and PATCH, and for a POST marked {@link
+ *     #repeatable()} (a token request)
+ * @param answer what a success answer must look like; {@link AnswerCheck#JSON_OR_EMPTY} unless
+ *     {@link #expecting(AnswerCheck)} says otherwise
  */
-public record ApiRequest(HttpMethod method, String path, byte[] body) {
+public record ApiRequest(
+    HttpMethod method, String path, byte[] body, boolean safeToRepeat, AnswerCheck answer) {
 
   /** Checks the values. */
   public ApiRequest {
     Objects.requireNonNull(method, "method");
     ApiPath.requireRelative(path);
+    Objects.requireNonNull(answer, "answer");
+  }
+
+  /**
+   * A request that is safe to repeat when its method is, answered with JSON or nothing.
+   *
+   * @param method the HTTP method
+   * @param path the encoded path
+   * @param body the JSON body, or {@code null} for none
+   */
+  public ApiRequest(HttpMethod method, String path, byte[] body) {
+    this(method, path, body, idempotent(method), AnswerCheck.JSON_OR_EMPTY);
+  }
+
+  /**
+   * This request marked safe to repeat whatever its method, such as an OAuth token request: its
+   * {@code 5xx} answers and time-outs are retried like a GET's.
+   *
+   * @return the copy
+   */
+  public ApiRequest repeatable() {
+    return new ApiRequest(method, path, body, true, answer);
+  }
+
+  /**
+   * This request with another check of its success answer.
+   *
+   * @param check what the answer must look like, such as {@link AnswerCheck#JSON_OBJECT}
+   * @return the copy
+   */
+  public ApiRequest expecting(AnswerCheck check) {
+    return new ApiRequest(method, path, body, safeToRepeat, check);
   }
 
   /**
@@ -81,6 +120,10 @@ public record ApiRequest(HttpMethod method, String path, byte[] body) {
    * @return whether the call is idempotent
    */
   public boolean idempotent() {
+    return idempotent(method);
+  }
+
+  private static boolean idempotent(HttpMethod method) {
     return !(HttpMethod.POST.equals(method) || HttpMethod.PATCH.equals(method));
   }
 
@@ -89,12 +132,14 @@ public record ApiRequest(HttpMethod method, String path, byte[] body) {
     return o instanceof ApiRequest r
         && method.equals(r.method)
         && path.equals(r.path)
-        && java.util.Arrays.equals(body, r.body);
+        && java.util.Arrays.equals(body, r.body)
+        && safeToRepeat == r.safeToRepeat
+        && answer.equals(r.answer);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, path, java.util.Arrays.hashCode(body));
+    return Objects.hash(method, path, java.util.Arrays.hashCode(body), safeToRepeat, answer);
   }
 
   @Override

@@ -31,10 +31,11 @@ public record HttpProperties(Duration connectTimeout, Duration readTimeout, Retr
    * @param initialBackoff the wait before the first retry, before jitter (500 ms)
    * @param multiplier the factor between one wait and the next (2.0)
    * @param maxBackoff the longest wait between attempts (10 s)
-   * @param maxRetryAfter the longest Retry-After the client waits for; a longer advice fails the
-   *     call at once with a RateLimitedException (60 s)
-   * @param retryUnknownOutcome whether a POST whose outcome is unknown (read time-out, 500) is
-   *     retried, at the risk of acting twice (false)
+   * @param maxRetryAfter the longest Retry-After the client waits for; a longer advice (429 or 503)
+   *     fails the call at once with a RateLimitedException carrying it (60 s)
+   * @param retryUnknownOutcome whether a POST or PATCH whose outcome is unknown (500, 502, 504, a
+   *     time-out or reset after sending) is retried too, at the risk of acting twice, such as
+   *     calling a lead twice (false)
    */
   public record Retry(
       Integer maxAttempts,

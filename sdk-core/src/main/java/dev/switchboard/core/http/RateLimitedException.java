@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The platform kept answering {@code 429 Too Many Requests} after the retries, or advised a wait
- * longer than the client is configured to make. Slow down, and try again after {@link
- * #retryAfter()}.
+ * The platform kept answering {@code 429 Too Many Requests} after the retries, or answered {@code
+ * 429} or {@code 503} with a {@code Retry-After} longer than the client is configured to wait
+ * ({@code max-retry-after}). The platform did not act on the request: slow down, and send it again
+ * after {@link #retryAfter()}; {@link #status()} tells which answer it was.
  */
 public class RateLimitedException extends ApiException {
 

@@ -1,15 +1,13 @@
 package dev.switchboard.core.http;
 
 /**
- * No answer came back: the connection failed, or the platform did not answer in time. When {@link
- * #outcomeUnknown()} is {@code true} the request was sent and may have been acted on: check before
- * sending it again.
+ * No answer came back: the connection failed, was closed or reset, or the platform did not answer
+ * in time. When {@link #outcomeUnknown()} is {@code true} the request was sent, is not safe to
+ * repeat, and may have been acted on: check before sending it again.
  */
 public class TransportException extends ApiException {
 
   private static final long serialVersionUID = 1L;
-
-  private final boolean outcomeUnknown;
 
   /**
    * Creates the exception.
@@ -21,17 +19,6 @@ public class TransportException extends ApiException {
    */
   public TransportException(
       String message, ApiFailure failure, boolean outcomeUnknown, Throwable cause) {
-    super(message, failure, cause);
-    this.outcomeUnknown = outcomeUnknown;
-  }
-
-  /**
-   * Whether the request may have reached the platform (a time-out after it was sent), as opposed to
-   * a failure before it was sent.
-   *
-   * @return whether the outcome is unknown
-   */
-  public boolean outcomeUnknown() {
-    return outcomeUnknown;
+    super(message, failure, cause, outcomeUnknown);
   }
 }

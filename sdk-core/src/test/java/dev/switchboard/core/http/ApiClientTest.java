@@ -3,6 +3,7 @@ package dev.switchboard.core.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -13,11 +14,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.core.Secret;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +37,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
@@ -191,15 +203,269 @@ class ApiClientTest {
 
   @Test
   void attemptsNeverExceedTheMaximum() {
-    wm.stubFor(post("/api/leads").willReturn(aResponse().withStatus(504)));
+    wm.stubFor(get("/api/x").willReturn(aResponse().withStatus(504)));
 
-    assertThatThrownBy(() -> client().execute(postLead()))
+    assertThatThrownBy(() -> client().execute(ApiRequest.of(HttpMethod.GET, "/x")))
         .isInstanceOf(ServerException.class)
         .hasMessageContaining("504")
         .hasMessageContaining("after 4 attempts")
-        .satisfies(e -> assertThat(((ApiException) e).attempts()).isEqualTo(4));
-    wm.verify(4, postRequestedFor(urlEqualTo("/api/leads")));
+        .hasMessageContaining("try again later")
+        .satisfies(e -> assertThat(((ApiException) e).attempts()).isEqualTo(4))
+        .satisfies(e -> assertThat(((ApiException) e).outcomeUnknown()).isFalse());
+    wm.verify(4, getRequestedFor(urlEqualTo("/api/x")));
     assertThat(sleeps).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 504})
+  void aPostAnsweredWithAnUnknownOutcomeIsSentOnceAndSaysToCheck(int status) {
+    wm.stubFor(post("/api/leads").willReturn(aResponse().withStatus(status)));
+
+    assertThatThrownBy(() -> client().execute(postLead()))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.getMessage())
+                  .contains("POST /leads was answered " + status + " after 1 attempt")
+                  .contains("check whether it took effect before resubmitting");
+            });
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/leads")));
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void aPostResetAfterSendingIsSentOnceWithAnUnknownOutcome() {
+    wm.stubFor(
+        post("/api/leads").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    assertThatThrownBy(() -> client().execute(postLead()))
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.getMessage()).contains("check whether it took effect");
+            });
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/leads")));
+  }
+
+  @Test
+  void aRequestMarkedRepeatableIsRetriedLikeAReadAndAdvisedLikeOne() {
+    wm.stubFor(post("/api/token").willReturn(aResponse().withStatus(500)));
+    ApiRequest token = ApiRequest.json(HttpMethod.POST, "/token", Map.of("a", 1)).repeatable();
+
+    assertThatThrownBy(() -> client().execute(token))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.attempts()).isEqualTo(4);
+              assertThat(e.getMessage()).contains("try again later").doesNotContain("check");
+            });
+    wm.verify(exactly(4), postRequestedFor(urlEqualTo("/api/token")));
+  }
+
+  @Test
+  void aRepeatableRequestThatTimesOutIsRetried() {
+    wm.stubFor(post("/api/token").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+    ApiClient impatient =
+        client(RetrySettings.DEFAULTS)
+            .settings(
+                new HttpSettings(
+                    Duration.ofSeconds(5), Duration.ofMillis(200), RetrySettings.DEFAULTS))
+            .build();
+    ApiRequest token = ApiRequest.json(HttpMethod.POST, "/token", Map.of("a", 1)).repeatable();
+
+    assertThatThrownBy(() -> impatient.execute(token))
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.attempts()).isEqualTo(4);
+              assertThat(e.getMessage())
+                  .contains("raise the read time-out")
+                  .doesNotContain("check");
+            });
+    wm.verify(exactly(4), postRequestedFor(urlEqualTo("/api/token")));
+  }
+
+  @Test
+  void a503WithRetryAfterBeyondTheCapCarriesTheAdviceLikeA429() {
+    wm.stubFor(
+        post("/api/leads")
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "600")));
+
+    assertThatThrownBy(() -> client().execute(postLead()))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.retryAfter()).contains(Duration.ofMinutes(10));
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.getMessage()).contains("wait 600 s");
+            });
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/leads")));
+    assertThat(sleeps).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "text/html|<html><body><h1>Welcome</h1></body></html>|not JSON",
+        "application/json||an empty body",
+        "application/json|{\"id\": |not JSON",
+        "application/json|[1, 2]|JSON, but not an object"
+      })
+  void aSuccessThatIsNotThePlatformsAnswerIsNeverASuccess(
+      String type, String body, String problem) {
+    wm.stubFor(
+        post("/api/leads")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", type)
+                    .withBody(body == null ? "" : body)));
+    ApiRequest lead = postLead().expecting(AnswerCheck.JSON_OBJECT);
+
+    assertThatThrownBy(() -> client().execute(lead))
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.status()).isEqualTo(200);
+              assertThat(e.contentType()).contains(type);
+              assertThat(e.responseBody()).isEqualTo(body == null ? "" : body);
+              assertThat(e.getMessage())
+                  .contains(
+                      "was answered 200 with " + type, problem, "check whether it took effect");
+            });
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/leads")));
+  }
+
+  @Test
+  void aReadAnsweredWithAWebPageFailsNamingTheBaseUrl() {
+    wm.stubFor(
+        get("/api/agents")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<!doctype html><title>Sign in</title><p>Please sign in</p>")));
+
+    assertThatThrownBy(() -> client().execute(ApiRequest.of(HttpMethod.GET, "/agents")))
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.contentType()).contains("text/html; charset=utf-8");
+              assertThat(e.getMessage())
+                  .contains("Sign in Please sign in", "base URL")
+                  .doesNotContain("<p>", "check whether");
+            });
+    wm.verify(exactly(1), getRequestedFor(urlEqualTo("/api/agents")));
+  }
+
+  @Test
+  void theTextOfANonJsonErrorIsInTheMessageTrimmedMaskedAndCut() {
+    wm.stubFor(
+        post("/api/leads")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody(
+                        "\n  recipientPhoneNumber is not a mobile number (key "
+                            + KEY
+                            + ")\n"
+                            + "x".repeat(1000))));
+
+    assertThatThrownBy(() -> client().execute(postLead()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains("(\"recipientPhoneNumber is not a mobile number (key ****) xxx")
+                  .doesNotContain(KEY);
+              assertThat(e.getMessage().length()).isLessThan(600);
+            });
+  }
+
+  @Test
+  void attemptsCountEveryRequestOnTheWireTheJdksOwnResendIncluded() throws Exception {
+    try (ClosingServer server = new ClosingServer()) {
+      ApiClient c =
+          client(RetrySettings.DEFAULTS)
+              .baseUrl(URI.create("http://127.0.0.1:" + server.port()))
+              .build();
+
+      assertThatThrownBy(() -> c.execute(ApiRequest.of(HttpMethod.GET, "/x")))
+          .isInstanceOfSatisfying(
+              TransportException.class,
+              e -> assertThat(e.attempts()).isEqualTo(server.requests()).isEqualTo(4));
+
+      int before = server.requests();
+      assertThatThrownBy(() -> c.execute(postLead()))
+          .isInstanceOfSatisfying(
+              TransportException.class,
+              e -> {
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.outcomeUnknown()).isTrue();
+              });
+      assertThat(server.requests() - before).isEqualTo(1);
+    }
+  }
+
+  /** A server that reads each request whole, then closes the connection without answering. */
+  static final class ClosingServer implements AutoCloseable {
+    private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Thread acceptor;
+
+    ClosingServer() throws IOException {
+      acceptor =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try (Socket s = socket.accept()) {
+                    BufferedReader in =
+                        new BufferedReader(
+                            new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    int length = 0;
+                    String line;
+                    while ((line = in.readLine()) != null && !line.isEmpty()) {
+                      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                      }
+                    }
+                    for (int i = 0; i < length; i++) {
+                      in.read();
+                    }
+                    requests.incrementAndGet();
+                  } catch (IOException e) {
+                    // closed
+                  }
+                }
+              },
+              "closing-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    int requests() {
+      return requests.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   @Test
@@ -330,7 +596,8 @@ class ApiClientTest {
 
     assertThatThrownBy(() -> client().execute(postLead()))
         .isInstanceOf(ServerException.class)
-        .hasMessageContaining("may or may not have acted");
+        .hasMessageContaining("may or may not have acted")
+        .satisfies(e -> assertThat(((ApiException) e).outcomeUnknown()).isTrue());
     wm.verify(1, postRequestedFor(urlEqualTo("/api/leads")));
   }
 
@@ -418,6 +685,78 @@ class ApiClientTest {
         .satisfies(e -> assertThat(((ApiException) e).responseBody()).isEqualTo("down, key=****"));
     assertThat(c.toString()).doesNotContain(KEY);
     assertThat(output.getAll()).contains("retrying").doesNotContain(KEY);
+  }
+
+  static final String SLASHED_KEY = "fk_live_7Qp/x+Z9key";
+
+  /** Every form a platform may echo the key in: none may leave the SDK. */
+  static final Map<String, String> KEY_FORMS =
+      Map.of(
+          "raw", SLASHED_KEY,
+          "JSON-escaped", "fk_live_7Qp\\/x+Z9key",
+          "URL-encoded", "fk_live_7Qp%2Fx%2BZ9key",
+          "URL-encoded, lower case", "fk_live_7Qp%2fx%2bZ9key",
+          "Base64",
+              java.util.Base64.getEncoder()
+                  .encodeToString(SLASHED_KEY.getBytes(StandardCharsets.UTF_8)));
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"raw", "JSON-escaped", "URL-encoded", "URL-encoded, lower case", "Base64"})
+  void theKeyIsMaskedInEveryFormTheAnswerEchoesItIn(String form, CapturedOutput output) {
+    String echoed = KEY_FORMS.get(form);
+    wm.stubFor(
+        post("/api/leads")
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"message\":\"key "
+                            + echoed
+                            + " refused\",\"key\":\""
+                            + echoed
+                            + "\"}")));
+    wm.stubFor(
+        get("/api/x")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<p>key=" + echoed + "</p>")));
+    ApiClient c =
+        client(RetrySettings.DEFAULTS)
+            .authenticator(Authenticator.apiKey("x-api-key", Secret.of(SLASHED_KEY)))
+            .build();
+
+    List<ApiException> thrown = new java.util.ArrayList<>();
+    for (ApiRequest request : List.of(postLead(), ApiRequest.of(HttpMethod.GET, "/x"))) {
+      try {
+        c.execute(request);
+      } catch (ApiException e) {
+        thrown.add(e);
+      }
+    }
+
+    assertThat(thrown).hasSize(2);
+    for (ApiException e : thrown) {
+      List<String> texts =
+          List.of(
+              e.getMessage(),
+              e.toString(),
+              e.responseBody(),
+              e.failure().toString(),
+              e.platformMessage().orElse(""));
+      for (String text : texts) {
+        for (String leaked : KEY_FORMS.values()) {
+          assertThat(text).as(form + " in " + text).doesNotContain(leaked);
+        }
+      }
+      assertThat(e.responseBody()).contains("****");
+    }
+    for (String leaked : KEY_FORMS.values()) {
+      assertThat(output.getAll()).doesNotContain(leaked);
+    }
   }
 
   @Test

@@ -118,6 +118,21 @@ public final class WorkFluxClientBuilder {
   }
 
   /**
+   * Widens the retries to POST and PATCH calls whose outcome is unknown ({@code 500}, {@code 502},
+   * {@code 504}, a time-out or a reset after sending), at the risk of creating an agent,
+   * conversation or subscription twice. Off by default. Changes the retry settings given so far.
+   *
+   * @param retry whether to retry them
+   * @return this builder
+   */
+  public WorkFluxClientBuilder retryUnknownOutcome(boolean retry) {
+    this.http =
+        new HttpSettings(
+            http.connectTimeout(), http.readTimeout(), http.retry().withRetryUnknownOutcome(retry));
+    return this;
+  }
+
+  /**
    * Starts from an application's RestClient builder (copied, never changed).
    *
    * @param builder the builder, or {@code null} for {@link RestClient#builder()}

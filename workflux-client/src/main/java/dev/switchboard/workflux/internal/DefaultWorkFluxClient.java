@@ -2,7 +2,7 @@ package dev.switchboard.workflux.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.switchboard.core.Secret;
-import dev.switchboard.core.SwitchboardException;
+import dev.switchboard.core.http.AnswerCheck;
 import dev.switchboard.core.http.ApiClient;
 import dev.switchboard.core.http.ApiPath;
 import dev.switchboard.core.http.ApiRequest;
@@ -156,18 +156,17 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public Agent getAgent(String id) {
-    return Agent.fromJson(one(call(HttpMethod.GET, ApiPath.of("/agents/{id}", id), null)));
+    return Agent.fromJson(record(HttpMethod.GET, ApiPath.of("/agents/{id}", id), null));
   }
 
   @Override
   public Agent createAgent(Map<String, ?> fields) {
-    return Agent.fromJson(one(call(HttpMethod.POST, "/agents", body(fields))));
+    return Agent.fromJson(record(HttpMethod.POST, "/agents", body(fields)));
   }
 
   @Override
   public Agent updateAgent(String id, Map<String, ?> fields) {
-    return Agent.fromJson(
-        one(call(HttpMethod.PATCH, ApiPath.of("/agents/{id}", id), body(fields))));
+    return Agent.fromJson(record(HttpMethod.PATCH, ApiPath.of("/agents/{id}", id), body(fields)));
   }
 
   @Override
@@ -190,18 +189,18 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   @Override
   public Conversation getConversation(String id) {
     return Conversation.fromJson(
-        one(call(HttpMethod.GET, ApiPath.of("/conversations/{id}", id), null)));
+        record(HttpMethod.GET, ApiPath.of("/conversations/{id}", id), null));
   }
 
   @Override
   public Conversation createConversation(Map<String, ?> fields) {
-    return Conversation.fromJson(one(call(HttpMethod.POST, "/conversations", body(fields))));
+    return Conversation.fromJson(record(HttpMethod.POST, "/conversations", body(fields)));
   }
 
   @Override
   public Conversation updateConversation(String id, Map<String, ?> fields) {
     return Conversation.fromJson(
-        one(call(HttpMethod.PATCH, ApiPath.of("/conversations/{id}", id), body(fields))));
+        record(HttpMethod.PATCH, ApiPath.of("/conversations/{id}", id), body(fields)));
   }
 
   @Override
@@ -227,7 +226,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     body.put("url", url);
     body.put("events", List.copyOf(events));
     body.put("secret", secret);
-    return WebhookSubscription.fromJson(one(call(HttpMethod.POST, "/webhooks", body)));
+    return WebhookSubscription.fromJson(record(HttpMethod.POST, "/webhooks", body));
   }
 
   @Override
@@ -243,7 +242,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   @Override
   public WebhookSubscription getWebhook(String id) {
     return WebhookSubscription.fromJson(
-        one(call(HttpMethod.GET, ApiPath.of("/webhooks/{id}", id), null)));
+        record(HttpMethod.GET, ApiPath.of("/webhooks/{id}", id), null));
   }
 
   @Override
@@ -275,7 +274,8 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
               try {
                 c.tokens().accessToken();
                 ApiResponse r =
-                    c.checkApi().execute(ApiRequest.of(HttpMethod.GET, "/agents?limit=1"));
+                    c.checkApi()
+                        .execute(ApiRequest.of(HttpMethod.GET, "/agents?limit=1").expecting(LIST));
                 check.complete("GET /agents answered " + r.status());
               } catch (RuntimeException e) {
                 check.completeExceptionally(e);
@@ -318,6 +318,39 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     return Objects.requireNonNull(fields, "fields");
   }
 
+  /**
+   * A record the platform answers with: a JSON object holding its id, at the top level or under
+   * {@code data}. Anything else is not the platform's answer, so a record never comes back without
+   * its id (for a POST, the call fails with its outcome unknown).
+   */
+  private static final AnswerCheck RECORD =
+      response -> {
+        String problem = AnswerCheck.problem(response.body(), true, false);
+        if (problem != null) {
+          return problem;
+        }
+        return JsonMaps.text(one(response), "id") == null ? "a JSON object without an id" : null;
+      };
+
+  /** A page: a JSON array, or an object holding a {@code data} array. */
+  private static final AnswerCheck LIST =
+      response -> {
+        String problem = AnswerCheck.problem(response.body(), false, false);
+        if (problem != null) {
+          return problem;
+        }
+        Object json = response.bodyAs(Object.class);
+        return json instanceof List<?>
+                || (json instanceof Map<?, ?> map && map.get("data") instanceof List<?>)
+            ? null
+            : "JSON without a \"data\" list";
+      };
+
+  private Map<String, Object> record(HttpMethod method, String path, Object body) {
+    return one(
+        connections.get().api().execute(ApiRequest.json(method, path, body).expecting(RECORD)));
+  }
+
   /** A single object; unwrapped from {@code {"data": {...}}} when the answer wraps it. */
   private static Map<String, Object> one(ApiResponse response) {
     Map<String, Object> json = response.bodyAs(MAP);
@@ -332,7 +365,8 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   }
 
   private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
-    ApiResponse response = connections.get().api().execute(ApiRequest.of(HttpMethod.GET, request));
+    ApiResponse response =
+        connections.get().api().execute(ApiRequest.of(HttpMethod.GET, request).expecting(LIST));
     Object json = response.bodyAs(Object.class);
     List<Object> items;
     Map<String, Object> paging = new LinkedHashMap<>();
@@ -347,12 +381,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
             }
           });
     } else {
-      throw new SwitchboardException(
-          "workflux: GET "
-              + request.split("\\?", 2)[0]
-              + " answered "
-              + response.status()
-              + " without a \"data\" list; check workflux.base-url");
+      throw new IllegalStateException("checked by LIST");
     }
     List<T> data = new ArrayList<>(items.size());
     for (Object o : items) {

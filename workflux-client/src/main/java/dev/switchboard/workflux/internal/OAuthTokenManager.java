@@ -2,15 +2,17 @@ package dev.switchboard.workflux.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.Secret;
+import dev.switchboard.core.http.AnswerCheck;
 import dev.switchboard.core.http.ApiClient;
 import dev.switchboard.core.http.ApiException;
-import dev.switchboard.core.http.ApiFailure;
 import dev.switchboard.core.http.ApiRequest;
 import dev.switchboard.core.http.ApiResponse;
 import dev.switchboard.core.http.AuthenticationException;
 import dev.switchboard.core.http.Authenticator;
+import dev.switchboard.core.http.RateLimitedException;
 import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.TransportException;
+import dev.switchboard.core.http.UnexpectedResponseException;
 import dev.switchboard.core.json.Json;
 import java.io.IOException;
 import java.time.Clock;
@@ -47,6 +49,7 @@ public final class OAuthTokenManager implements Authenticator {
   private final ReentrantLock lock = new ReentrantLock();
   private final ThreadLocal<Token> used = new ThreadLocal<>();
   private final List<Secret> secrets = new LiveSecrets();
+  private final Secret basicCredentials;
   private volatile Token current;
   private volatile Token previous;
 
@@ -75,6 +78,13 @@ public final class OAuthTokenManager implements Authenticator {
       Function<Authenticator, ApiClient> tokenClientFactory) {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
+    // client_id:client_secret as HTTP Basic carries it, masked should the platform echo it
+    this.basicCredentials =
+        Secret.of(
+            java.util.Base64.getEncoder()
+                .encodeToString(
+                    (clientId + ":" + clientSecret.reveal())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     this.skew = skew;
     this.clock = clock;
     this.tokenClient =
@@ -161,8 +171,16 @@ public final class OAuthTokenManager implements Authenticator {
     Instant requestedAt = clock.instant();
     ApiResponse response;
     try {
-      response = tokenClient.execute(ApiRequest.json(HttpMethod.POST, TOKEN_PATH, body));
-    } catch (ServerException | TransportException e) {
+      // Asking for a token twice does no harm: retried like a read, and its answer must hold one.
+      response =
+          tokenClient.execute(
+              ApiRequest.json(HttpMethod.POST, TOKEN_PATH, body)
+                  .repeatable()
+                  .expecting(OAuthTokenManager::tokenProblem));
+    } catch (ServerException
+        | TransportException
+        | RateLimitedException
+        | UnexpectedResponseException e) {
       throw e;
     } catch (ApiException e) {
       throw new AuthenticationException(
@@ -179,24 +197,31 @@ public final class OAuthTokenManager implements Authenticator {
     try {
       json = Json.mapper().readTree(response.body());
     } catch (IOException e) {
-      json = null;
+      throw new IllegalStateException("checked by tokenProblem", e);
     }
-    JsonNode accessToken = json == null ? null : json.get("access_token");
-    if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
-      throw new AuthenticationException(
-          "workflux: the token endpoint answered "
-              + response.status()
-              + " without an access_token; check the base URL (workflux.base-url).",
-          new ApiFailure(
-              "workflux", "POST", TOKEN_PATH, response.status(), response.attempts(), "", null),
-          null);
-    }
-    Token token = new Token(Secret.of(accessToken.asText()), expiry(json, requestedAt));
+    Token token =
+        new Token(Secret.of(json.get("access_token").asText()), expiry(json, requestedAt));
     previous = current;
     log.debug(
         "Obtained a WorkFlux access token{}",
         token.expiresAt() == null ? " without expires_in" : ", renewed after " + token.expiresAt());
     return token;
+  }
+
+  /** What keeps a token endpoint's success answer from being one: it must hold an access token. */
+  private static String tokenProblem(ApiResponse response) {
+    String problem = AnswerCheck.problem(response.body(), true, false);
+    if (problem != null) {
+      return problem;
+    }
+    try {
+      JsonNode token = Json.mapper().readTree(response.body()).get("access_token");
+      return token != null && token.isTextual() && !token.asText().isBlank()
+          ? null
+          : "a JSON object without an access_token";
+    } catch (IOException e) {
+      return "not JSON";
+    }
   }
 
   private Instant expiry(JsonNode json, Instant requestedAt) {
@@ -257,15 +282,15 @@ public final class OAuthTokenManager implements Authenticator {
       Token now = current;
       Token before = previous;
       if (now == null && before == null) {
-        return List.of(clientSecret);
+        return List.of(clientSecret, basicCredentials);
       }
       if (before == null) {
-        return List.of(clientSecret, now.value());
+        return List.of(clientSecret, basicCredentials, now.value());
       }
       if (now == null) {
-        return List.of(clientSecret, before.value());
+        return List.of(clientSecret, basicCredentials, before.value());
       }
-      return List.of(clientSecret, now.value(), before.value());
+      return List.of(clientSecret, basicCredentials, now.value(), before.value());
     }
   }
 }

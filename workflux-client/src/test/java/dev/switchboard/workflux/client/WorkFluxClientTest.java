@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -28,6 +29,8 @@ import dev.switchboard.core.http.AuthenticationException;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.core.http.NotFoundException;
 import dev.switchboard.core.http.RetrySettings;
+import dev.switchboard.core.http.ServerException;
+import dev.switchboard.core.http.UnexpectedResponseException;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
@@ -300,11 +306,157 @@ class WorkFluxClientTest {
     wm.stubFor(post("/v1/auth/token").willReturn(okJson("{\"ok\":true}")));
 
     assertThatThrownBy(() -> client().listAgents(Map.of()))
-        .isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("without an access_token");
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.getMessage())
+                  .contains("POST /auth/token", "without an access_token", "base URL")
+                  .doesNotContain("resubmitting");
+            });
+  }
+
+  @Test
+  void aTokenRequestIsRetriedLikeAReadAfterAServerError() {
+    wm.stubFor(
+        post("/v1/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("502"));
+    wm.stubFor(
+        post("/v1/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs("502")
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        post("/v1/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson(token(TOKEN, 3600))));
+    wm.stubFor(get("/v1/agents/a").willReturn(okJson("{\"id\":\"a\"}")));
+
+    assertThat(client().getAgent("a").id()).isEqualTo("a");
+
+    wm.verify(exactly(3), postRequestedFor(urlEqualTo("/v1/auth/token")));
+    wm.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/agents/a")));
+  }
+
+  @Test
+  void aTokenEndpointThatKeepsFailingSaysToTryLaterNotToCheckBeforeResending() {
+    wm.stubFor(post("/v1/auth/token").willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> client().getAgent("a"))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.attempts()).isEqualTo(4);
+              assertThat(e.getMessage())
+                  .contains("POST /auth/token", "try again later")
+                  .doesNotContain("check", "resubmit");
+            });
+    wm.verify(exactly(4), postRequestedFor(urlEqualTo("/v1/auth/token")));
+  }
+
+  @Test
+  void aTokenRequestThatTimesOutIsRetried() {
+    wm.stubFor(
+        post("/v1/auth/token")
+            .inScenario("slow")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson(token(TOKEN, 3600)).withFixedDelay(2500))
+            .willSetStateTo("fast"));
+    wm.stubFor(
+        post("/v1/auth/token")
+            .inScenario("slow")
+            .whenScenarioStateIs("fast")
+            .willReturn(okJson(token(TOKEN, 3600))));
+    wm.stubFor(get("/v1/agents/a").willReturn(okJson("{\"id\":\"a\"}")));
+    WorkFluxClient client =
+        builder()
+            .http(
+                new HttpSettings(
+                    Duration.ofSeconds(2), Duration.ofMillis(500), RetrySettings.DEFAULTS))
+            .build();
+
+    assertThat(client.getAgent("a").id()).isEqualTo("a");
+    wm.verify(exactly(2), postRequestedFor(urlEqualTo("/v1/auth/token")));
   }
 
   // --- agents ---
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "application/json|",
+        "application/json|{}",
+        "application/json|{\"name\":\"Ava\"}",
+        "text/html|<html>Welcome</html>"
+      })
+  void aCreatedAgentNeverComesBackWithoutItsId(String type, String body) {
+    wm.stubFor(
+        post("/v1/agents")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", type)
+                    .withBody(body == null ? "" : body)));
+
+    assertThatThrownBy(() -> client().createAgent(Map.of("name", "Ava")))
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.getMessage()).contains("POST /agents", "check whether it took effect");
+            });
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/agents")));
+  }
+
+  @Test
+  void aReadAgentWithoutAnIdIsNotTheAnswer() {
+    wm.stubFor(get("/v1/agents/a").willReturn(okJson("{\"data\":{\"name\":\"Ava\"}}")));
+
+    assertThatThrownBy(() -> client().getAgent("a"))
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.getMessage()).contains("without an id").doesNotContain("resubmit");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 504})
+  void aCreateAnsweredWithAnUnknownOutcomeIsSentOnce(int status) {
+    wm.stubFor(post("/v1/agents").willReturn(aResponse().withStatus(status)));
+
+    assertThatThrownBy(() -> client().createAgent(Map.of("name", "Ava")))
+        .isInstanceOfSatisfying(
+            ServerException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/agents")));
+  }
+
+  @Test
+  void aDeleteOfAKnownIdIsRetriedAfterAServerErrorAndMayAnswerNothing() {
+    wm.stubFor(
+        delete("/v1/agents/a")
+            .inScenario("d")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        delete("/v1/agents/a")
+            .inScenario("d")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(204)));
+
+    client().deleteAgent("a");
+
+    wm.verify(exactly(2), deleteRequestedFor(urlEqualTo("/v1/agents/a")));
+  }
 
   @Test
   void agentCallsUseTheDocumentedPathsMethodsTokenAndBodies() {
@@ -775,6 +927,31 @@ class WorkFluxClientTest {
         .contains("retrying")
         .doesNotContain(CLIENT_SECRET)
         .doesNotContain(TOKEN);
+  }
+
+  @Test
+  void theClientCredentialsAreMaskedAsHttpBasicCarriesThem() {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+    wm.stubFor(
+        post("/v1/auth/token")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody("Authorization: Basic " + basic + " was not accepted")));
+
+    assertThatThrownBy(() -> client().getAgent("a"))
+        .isInstanceOfSatisfying(
+            AuthenticationException.class,
+            e -> {
+              for (String text :
+                  List.of(e.getMessage(), e.toString(), e.responseBody(), e.failure().toString())) {
+                assertThat(text).doesNotContain(basic).doesNotContain(CLIENT_SECRET);
+              }
+              assertThat(e.responseBody()).contains("Basic ****");
+            });
   }
 
   @Test

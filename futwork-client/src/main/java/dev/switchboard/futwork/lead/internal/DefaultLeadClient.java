@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.core.PhoneNumbers;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.SwitchboardException;
+import dev.switchboard.core.http.AnswerCheck;
 import dev.switchboard.core.http.ApiClient;
 import dev.switchboard.core.http.ApiPath;
 import dev.switchboard.core.http.ApiRequest;
@@ -30,6 +31,7 @@ import dev.switchboard.futwork.lead.WorkflowLead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.web.client.RestClient;
@@ -72,6 +80,11 @@ public final class DefaultLeadClient implements LeadClient {
       int bulkConcurrency,
       Supplier<RestClient.Builder> restClientBuilder,
       Sleeper sleeper) {}
+
+  private static final Logger log = LoggerFactory.getLogger(LeadClient.class);
+
+  /** How long a stopped bulk submission waits for the leads in flight to end. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   /** Where a lead's id may be in the answer, in order of preference. */
   private static final List<String> ID_FIELDS = List.of("leadId", "id", "_id");
@@ -174,7 +187,7 @@ public final class DefaultLeadClient implements LeadClient {
               + " lead (an order or AWB number), echoed in the post-call webhook");
     }
     byte[] body = leadJson(phone, data, lead.referenceId());
-    return receipt(send(FutworkPlatform.WORKFLOWS, ApiRequest.json(HttpMethod.POST, path, body)));
+    return submit(FutworkPlatform.WORKFLOWS, path, body);
   }
 
   @Override
@@ -185,7 +198,7 @@ public final class DefaultLeadClient implements LeadClient {
     }
     String phone = phone(lead.recipientPhoneNumber());
     byte[] body = leadJson(phone, data(lead.recipientData()), null);
-    return receipt(send(FutworkPlatform.CAMPAIGNS, ApiRequest.json(HttpMethod.POST, path, body)));
+    return submit(FutworkPlatform.CAMPAIGNS, path, body);
   }
 
   @Override
@@ -195,11 +208,15 @@ public final class DefaultLeadClient implements LeadClient {
   }
 
   @Override
-  public BulkResult submitAll(List<? extends LeadSubmission> submissions, BulkProgress progress) {
+  public BulkResult submitAll(
+      List<? extends LeadSubmission> submissions, BulkProgress progress, Duration timeLimit) {
+    Objects.requireNonNull(progress, "progress");
     int total = submissions.size();
     if (total == 0) {
       return new BulkResult(List.of());
     }
+    long deadline = timeLimit == null ? 0 : System.nanoTime() + timeLimit.toNanos();
+    Batch batch = new Batch(total, progress);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             Math.min(bulkConcurrency, total),
@@ -208,36 +225,166 @@ public final class DefaultLeadClient implements LeadClient {
               t.setDaemon(true);
               return t;
             });
-    AtomicInteger completed = new AtomicInteger();
-    Object progressLock = new Object();
+    BulkResult.Completion completion = BulkResult.Completion.FINISHED;
     try {
-      List<Future<LeadOutcome>> futures = new ArrayList<>(total);
+      List<Future<?>> futures = new ArrayList<>(total);
       for (int i = 0; i < total; i++) {
         int index = i;
         LeadSubmission submission = submissions.get(i);
-        futures.add(
-            pool.submit(
-                () -> {
-                  LeadOutcome outcome = submitOne(index, submission);
-                  synchronized (progressLock) {
-                    progress.onOutcome(completed.incrementAndGet(), total, outcome);
-                  }
-                  return outcome;
-                }));
+        futures.add(pool.submit(() -> batch.run(index, submission)));
       }
-      List<LeadOutcome> outcomes = new ArrayList<>(total);
-      for (Future<LeadOutcome> f : futures) {
-        outcomes.add(f.get());
+      for (int i = 0; i < total && completion == BulkResult.Completion.FINISHED; i++) {
+        try {
+          if (timeLimit == null) {
+            futures.get(i).get();
+          } else {
+            futures.get(i).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+          }
+        } catch (ExecutionException e) {
+          // only an Error gets here: each lead's own failures are its outcome
+          batch.unexpected(i, submissions.get(i), e.getCause());
+        } catch (InterruptedException e) {
+          completion = BulkResult.Completion.INTERRUPTED;
+        } catch (TimeoutException e) {
+          completion = BulkResult.Completion.TIME_LIMIT;
+        }
       }
-      return new BulkResult(outcomes);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SwitchboardException(
-          "Bulk submission interrupted after " + completed.get() + " of " + total + " leads", e);
-    } catch (ExecutionException e) {
-      throw new SwitchboardException("Bulk progress callback failed", e.getCause());
     } finally {
+      batch.stop(pool);
+    }
+    if (completion != BulkResult.Completion.FINISHED) {
+      log.warn(
+          "Bulk submission stopped ({}) after {} of {} leads; the result says which were not"
+              + " attempted",
+          completion == BulkResult.Completion.TIME_LIMIT
+              ? "time limit of " + timeLimit.toMillis() + " ms"
+              : "interrupted",
+          batch.completed,
+          total);
+    }
+    if (completion == BulkResult.Completion.INTERRUPTED) {
+      Thread.currentThread().interrupt();
+    }
+    return new BulkResult(batch.outcomes(submissions), completion);
+  }
+
+  /**
+   * One bulk submission's state: each lead's outcome as it completes, which leads have started, and
+   * the progress callback, called one lead at a time.
+   */
+  private final class Batch {
+    private final int total;
+    private final BulkProgress progress;
+    private final AtomicReferenceArray<LeadOutcome> outcomes;
+    private final AtomicIntegerArray started;
+    private volatile boolean stopped;
+    private int completed; // guarded by this
+    private int callbackFailures; // guarded by this
+
+    Batch(int total, BulkProgress progress) {
+      this.total = total;
+      this.progress = progress;
+      this.outcomes = new AtomicReferenceArray<>(total);
+      this.started = new AtomicIntegerArray(total);
+    }
+
+    void run(int index, LeadSubmission submission) {
+      if (stopped) {
+        return; // the batch stopped before this lead was sent: not attempted
+      }
+      started.set(index, 1);
+      LeadOutcome outcome = submitOne(index, submission);
+      outcomes.set(index, outcome);
+      synchronized (this) {
+        if (stopped) {
+          return;
+        }
+        completed++;
+        try {
+          progress.onOutcome(completed, total, outcome);
+        } catch (RuntimeException e) {
+          callbackFailures++;
+          if (callbackFailures == 1) {
+            log.warn(
+                "The bulk progress callback threw at lead {} of {}; the batch goes on and every"
+                    + " outcome is in its result",
+                completed,
+                total,
+                e);
+          } else {
+            log.debug("The bulk progress callback threw again at lead {}", completed, e);
+          }
+        }
+      }
+    }
+
+    void unexpected(int index, LeadSubmission submission, Throwable cause) {
+      outcomes.set(
+          index,
+          new LeadOutcome(
+              index,
+              submission,
+              LeadOutcome.Status.OUTCOME_UNKNOWN,
+              null,
+              new SwitchboardException(
+                  "Lead "
+                      + index
+                      + " failed unexpectedly: "
+                      + cause
+                      + "; check before resubmitting",
+                  cause)));
+    }
+
+    /**
+     * Stops the batch: no lead starts any more, the callback is no longer called, leads in flight
+     * are interrupted and given up to {@link #STOP_GRACE} to end.
+     */
+    void stop(ExecutorService pool) {
+      synchronized (this) {
+        stopped = true;
+      }
       pool.shutdownNow();
+      boolean interrupted = Thread.interrupted(); // so that the wait below can happen
+      try {
+        if (!pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn("Leads still in flight {} after the bulk submission stopped", STOP_GRACE);
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      synchronized (this) {
+        if (callbackFailures > 1) {
+          log.warn("The bulk progress callback threw {} times in all", callbackFailures);
+        }
+      }
+    }
+
+    List<LeadOutcome> outcomes(List<? extends LeadSubmission> submissions) {
+      List<LeadOutcome> all = new ArrayList<>(total);
+      for (int i = 0; i < total; i++) {
+        LeadOutcome outcome = outcomes.get(i);
+        if (outcome == null) {
+          outcome =
+              started.get(i) == 0
+                  ? LeadOutcome.notAttempted(i, submissions.get(i))
+                  : new LeadOutcome(
+                      i,
+                      submissions.get(i),
+                      LeadOutcome.Status.OUTCOME_UNKNOWN,
+                      null,
+                      new SwitchboardException(
+                          "Lead "
+                              + i
+                              + " was in flight when the bulk submission stopped: it may have"
+                              + " been accepted, so check (by its reference) before resubmitting"));
+        }
+        all.add(outcome);
+      }
+      return all;
     }
   }
 
@@ -264,9 +411,26 @@ public final class DefaultLeadClient implements LeadClient {
   }
 
   private ApiResponse send(FutworkPlatform platform, ApiRequest request) {
-    return (platform == FutworkPlatform.WORKFLOWS ? workflows : campaigns)
-        .client()
-        .execute(request);
+    return lane(platform).client().execute(request);
+  }
+
+  private Lane lane(FutworkPlatform platform) {
+    return platform == FutworkPlatform.WORKFLOWS ? workflows : campaigns;
+  }
+
+  /**
+   * Sends a lead. Its answer must be a JSON object (the documents read it with {@code
+   * response.json()}): anything else fails with the outcome unknown, never as an accepted lead.
+   */
+  private LeadReceipt submit(FutworkPlatform platform, String path, byte[] body) {
+    Lane lane = lane(platform);
+    ApiResponse response =
+        lane.client()
+            .execute(
+                new ApiRequest(HttpMethod.POST, path, body).expecting(AnswerCheck.JSON_OBJECT));
+    // an echoed key never reaches the receipt, its raw body or its toString()
+    String raw = lane.key.redact(response.bodyAsString());
+    return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());
   }
 
   private static String path(String template, String name, String id) {
@@ -332,11 +496,6 @@ public final class DefaultLeadClient implements LeadClient {
   private static final class DataWriter {
     static final ObjectWriter INSTANCE =
         Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-  }
-
-  private static LeadReceipt receipt(ApiResponse response) {
-    String raw = response.bodyAsString();
-    return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.switchboard.core.http.internal;
 
+import dev.switchboard.core.http.ApiException;
 import dev.switchboard.core.http.ApiRequest;
 import dev.switchboard.core.http.ApiResponse;
 import dev.switchboard.core.http.Authenticator;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.core.http.RetrySettings;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -30,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.retry.backoff.BackOffInterruptedException;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
@@ -103,17 +106,18 @@ public final class CallExecutor {
    * Makes a call, retrying what is safe.
    *
    * @param request the call
-   * @return the answer, when its status is below 400
+   * @return the answer, when its status is 2xx and it looks like the platform's answer
    * @throws dev.switchboard.core.http.ApiException when the call failed
    */
   public ApiResponse execute(ApiRequest request) {
+    Attempts attempts = new Attempts();
     try {
-      Attempts attempts = new Attempts();
       return retryTemplate.execute(
           context -> {
             try {
               return attempt(request, attempts);
             } catch (RetryableFailure failure) {
+              attempts.last = failure;
               if (context.getRetryCount() == 0) { // named for the back-off's log line
                 context.setAttribute(LABEL, new Label(platform, request));
               }
@@ -121,60 +125,120 @@ public final class CallExecutor {
             }
           });
     } catch (RetryableFailure exhausted) {
-      if (exhausted.response() != null) {
-        throw failures.fromResponse(request, exhausted.response(), exhausted.retryAfter());
-      }
-      throw failures.fromIo(request, exhausted.ioFailure(), exhausted.sent(), exhausted.attempts());
+      throw failure(request, exhausted);
+    } catch (BackOffInterruptedException interrupted) {
+      // The caller's thread was interrupted while waiting to retry (its flag is set again): the
+      // call ends with what the last attempt gave, which the platform did not act on or which is
+      // safe to repeat.
+      throw failure(request, attempts.last);
     }
   }
 
+  private ApiException failure(ApiRequest request, RetryableFailure last) {
+    if (last.response() != null) {
+      return failures.fromResponse(request, last.response(), last.retryAfter(), false);
+    }
+    return failures.fromIo(request, last.ioFailure(), last.sent(), last.attempts());
+  }
+
   private ApiResponse attempt(ApiRequest request, Attempts attempts) {
-    int attempt = attempts.next();
     ApiResponse response;
     try {
-      response = send(request, attempt);
+      response = send(request, attempts.next());
       if (response.status() == 401 && authenticator.renewAfterUnauthorized()) {
         log.info(
             "{}: {} {} was answered 401; credentials renewed, sending once more",
             platform,
             request.method(),
             request.pathOnly());
-        attempt = attempts.next();
-        response = send(request, attempt);
+        response = send(request, attempts.next());
       }
     } catch (ResourceAccessException e) {
       IOException io =
           e.getCause() instanceof IOException cause ? cause : new IOException(e.getMessage(), e);
-      boolean sent = !notSent(io);
-      if (!sent || request.idempotent() || retry.retryUnknownOutcome()) {
-        throw RetryableFailure.of(io, sent, attempt);
+      if (io instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+        // never retried: the caller asked to stop
+        throw failures.interrupted(request, io, attempts.sent);
       }
-      throw failures.fromIo(request, io, true, attempt);
+      boolean sent = !notSent(io);
+      if (sent && resentByTheJdk(request, io)) {
+        attempts.next(); // the JDK's client sent it twice before failing: both were on the wire
+      }
+      boolean retryable = !sent || request.safeToRepeat() || retry.retryUnknownOutcome();
+      if (retryable && attempts.sent < retry.maxAttempts()) {
+        throw RetryableFailure.of(io, sent, attempts.sent);
+      }
+      throw failures.fromIo(request, io, sent, attempts.sent);
     }
     warnIfDeprecated(request, response);
     int status = response.status();
+    if (status >= 200 && status < 300) {
+      String problem = request.answer().problem(response);
+      if (problem == null) {
+        return response;
+      }
+      throw failures.unexpected(request, response, problem);
+    }
     if (status < 400) {
-      return response;
+      throw failures.unexpected(request, response, "a redirect, which the SDK does not follow");
     }
     Duration retryAfter = status == 429 || status == 503 ? retryAfter(response) : null;
-    boolean retryable =
-        switch (status) {
-          case 429, 502, 503, 504 -> true;
-          case 500 -> request.idempotent() || retry.retryUnknownOutcome();
-          default -> false;
-        };
-    if (retryable && retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
-      retryable = false; // the platform asks for a longer wait than we are allowed to make
+    if (retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
+      // the platform asks for a longer wait than we are allowed to make
+      throw failures.fromResponse(request, response, retryAfter, true);
     }
-    if (retryable) {
+    boolean retryable =
+        notActedOn(status)
+            || (status >= 500
+                && !permanent(status)
+                && (request.safeToRepeat() || retry.retryUnknownOutcome()));
+    if (retryable && attempts.sent < retry.maxAttempts()) {
       throw RetryableFailure.of(response, retryAfter);
     }
-    throw failures.fromResponse(request, response, retryAfter);
+    throw failures.fromResponse(request, response, retryAfter, false);
   }
 
-  /** The requests one call has sent, a renewal after a 401 included. */
+  /** Answers that prove the platform did not act on the request: retried for every call. */
+  static boolean notActedOn(int status) {
+    return status == 429 || status == 503;
+  }
+
+  /** Server errors that sending again cannot cure, and that prove nothing was done. */
+  static boolean permanent(int status) {
+    return status == 501 || status == 505;
+  }
+
+  /** Whether the JDK's client retries by itself every method, not only GET and HEAD. */
+  private static final boolean JDK_RESENDS_ANY_METHOD =
+      System.getProperty("jdk.httpclient.enableAllMethodRetry") != null
+          && !"false".equalsIgnoreCase(System.getProperty("jdk.httpclient.enableAllMethodRetry"));
+
+  /**
+   * Whether the JDK's HTTP client sent this request a second time on its own before failing. It
+   * does so, once and silently, for a GET or HEAD (any method when {@code
+   * jdk.httpclient.enableAllMethodRetry} is set) whose connection closed or was reset before any
+   * byte of the answer arrived, and there is no switch to turn that off; so it is counted, and
+   * {@code attempts()} stays equal to the requests that went on the wire.
+   */
+  private static boolean resentByTheJdk(ApiRequest request, IOException failure) {
+    String method = request.method().name();
+    if (!JDK_RESENDS_ANY_METHOD && !method.equals("GET") && !method.equals("HEAD")) {
+      return false;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (t.getClass().getSimpleName().equals("ConnectionExpiredException")
+          || (message != null && message.contains("received no bytes"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The requests one call has sent, a renewal after a 401 and the JDK's own resends included. */
   private static final class Attempts {
     private int sent;
+    private RetryableFailure last;
 
     int next() {
       return ++sent;

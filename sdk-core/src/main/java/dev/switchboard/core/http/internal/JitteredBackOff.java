@@ -44,8 +44,10 @@ final class JitteredBackOff implements BackOffPolicy {
     int failures = retry.getRetryCount();
     Duration delay = delay(failures);
     String reason = "failed";
+    int attempts = failures;
     if (retry.getLastThrowable() instanceof RetryableFailure f) {
       reason = f.describe();
+      attempts = f.attempts();
       if (f.retryAfter() != null) {
         delay = f.retryAfter();
       }
@@ -54,7 +56,7 @@ final class JitteredBackOff implements BackOffPolicy {
         "{} {}; attempt {} of {}, retrying in {} ms",
         retry.getAttribute(CallExecutor.LABEL),
         reason,
-        failures,
+        attempts,
         settings.maxAttempts(),
         delay.toMillis());
     try {

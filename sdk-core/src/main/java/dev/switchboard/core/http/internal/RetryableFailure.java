@@ -64,7 +64,7 @@ public final class RetryableFailure extends RuntimeException {
     if (response != null) {
       return "answered " + response.status();
     }
-    return (sent ? "got no answer in time (" : "could not connect (")
+    return (sent ? "got no answer (" : "could not connect (")
         + ioFailure.getClass().getSimpleName()
         + ")";
   }
