@@ -394,6 +394,33 @@ class ApiClientTest {
   }
 
   @Test
+  void anInterruptWhileWaitingToRetryEndsTheCallWithTheLastAnswerAndKeepsTheInterrupt() {
+    wm.stubFor(post("/api/leads").willReturn(aResponse().withStatus(503)));
+    ApiClient c =
+        client(RetrySettings.DEFAULTS)
+            .sleeper(
+                millis -> {
+                  throw new InterruptedException();
+                })
+            .build();
+
+    try {
+      assertThatThrownBy(() -> c.execute(postLead()))
+          .isInstanceOfSatisfying(
+              ServerException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(503);
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.outcomeUnknown()).isFalse();
+              });
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/leads")));
+  }
+
+  @Test
   void attemptsCountEveryRequestOnTheWireTheJdksOwnResendIncluded() throws Exception {
     try (ClosingServer server = new ClosingServer()) {
       ApiClient c =
@@ -729,8 +756,13 @@ class ApiClientTest {
             .authenticator(Authenticator.apiKey("x-api-key", Secret.of(SLASHED_KEY)))
             .build();
 
+    wm.stubFor(
+        get("/api/y").willReturn(aResponse().withStatus(503).withBody("down for key " + echoed)));
+
     List<ApiException> thrown = new java.util.ArrayList<>();
-    for (ApiRequest request : List.of(postLead(), ApiRequest.of(HttpMethod.GET, "/x"))) {
+    for (ApiRequest request :
+        List.of(
+            postLead(), ApiRequest.of(HttpMethod.GET, "/x"), ApiRequest.of(HttpMethod.GET, "/y"))) {
       try {
         c.execute(request);
       } catch (ApiException e) {
@@ -738,7 +770,8 @@ class ApiClientTest {
       }
     }
 
-    assertThat(thrown).hasSize(2);
+    assertThat(thrown).hasSize(3);
+    assertThat(output.getAll()).contains("GET /y answered 503");
     for (ApiException e : thrown) {
       List<String> texts =
           List.of(

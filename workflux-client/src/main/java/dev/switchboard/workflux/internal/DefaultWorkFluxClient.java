@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -259,7 +260,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public ApiResponse request(HttpMethod method, String path, Object body) {
-    return call(method, path, body);
+    return connections.get().api().execute(ApiRequest.json(method, path, body).expecting(RAW));
   }
 
   @Override
@@ -330,6 +331,17 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
           return problem;
         }
         return JsonMaps.text(one(response), "id") == null ? "a JSON object without an id" : null;
+      };
+
+  /**
+   * A raw call's answer: JSON or nothing, unless it declares another format (an export as {@code
+   * text/csv}); never a web page or broken JSON.
+   */
+  private static final AnswerCheck RAW =
+      response -> {
+        String type = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        boolean other = !type.isEmpty() && !type.contains("json") && !type.startsWith("text/html");
+        return other ? null : AnswerCheck.JSON_OR_EMPTY.problem(response);
       };
 
   /** A page: a JSON array, or an object holding a {@code data} array. */

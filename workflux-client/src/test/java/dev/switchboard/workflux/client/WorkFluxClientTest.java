@@ -798,6 +798,33 @@ class WorkFluxClientTest {
   }
 
   @Test
+  void aRawRequestTakesAnExportInItsDeclaredFormatButNeverAWebPage() {
+    wm.stubFor(
+        get("/v1/reports/calls.csv")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/csv")
+                    .withBody("a,b\n1,2")));
+    wm.stubFor(
+        get("/v1/reports/summary")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html>Log in to WorkFlux</html>")));
+    WorkFluxClient client = client();
+
+    assertThat(client.request(HttpMethod.GET, "/reports/calls.csv", null).bodyAsString())
+        .isEqualTo("a,b\n1,2");
+    assertThatThrownBy(() -> client.request(HttpMethod.GET, "/reports/summary", null))
+        .isInstanceOfSatisfying(
+            UnexpectedResponseException.class,
+            e -> assertThat(e.getMessage()).contains("text/html", "Log in to WorkFlux"));
+    wm.verify(exactly(1), getRequestedFor(urlEqualTo("/v1/reports/summary")));
+  }
+
+  @Test
   void rawRequestsReachAnyEndpointWithTheSameToken() {
     wm.stubFor(
         post("/v1/workflows/wf_1/trigger")

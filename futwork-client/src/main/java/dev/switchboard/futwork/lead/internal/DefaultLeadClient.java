@@ -426,8 +426,7 @@ public final class DefaultLeadClient implements LeadClient {
     Lane lane = lane(platform);
     ApiResponse response =
         lane.client()
-            .execute(
-                new ApiRequest(HttpMethod.POST, path, body).expecting(AnswerCheck.JSON_OBJECT));
+            .execute(new ApiRequest(HttpMethod.POST, path, body, false, AnswerCheck.JSON_OBJECT));
     // an echoed key never reaches the receipt, its raw body or its toString()
     String raw = lane.key.redact(response.bodyAsString());
     return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());
