@@ -24,6 +24,10 @@ import dev.switchboard.core.http.RetrySettings;
 import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.TransportException;
 import dev.switchboard.core.http.UnexpectedResponseException;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,6 +202,44 @@ class LeadClientTest {
     client.submitToCampaign("c_1", CampaignLead.of("9999789877", Map.of()));
     client.submitToCampaign("c_1", CampaignLead.of("9999789877", Map.of()));
     assertThat(built).as("and one for the AI Platform, on its own first call").hasValue(2);
+  }
+
+  @Test
+  void observationsNameEachEndpointByItsTemplateNeverByItsIds() {
+    wm.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201).withBody("{}")));
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    LeadClient client =
+        builder().restClientBuilder(RestClient.builder().observationRegistry(observations)).build();
+
+    client.submitToWorkflow("wf_1", workflowLead());
+    client.submitToWorkflow("wf_2", workflowLead());
+    client.submitToCampaign("c_77", CampaignLead.of("9999789877", Map.of()));
+
+    assertThat(
+            meters
+                .get("http.client.requests")
+                .tags("uri", "/workflows/{workflowId}/leads", "method", "POST", "status", "201")
+                .timer()
+                .count())
+        .isEqualTo(2);
+    assertThat(
+            meters
+                .get("http.client.requests")
+                .tags("uri", "/campaigns/{campaignId}/leads", "outcome", "SUCCESS")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(meters.get("http.client.requests").timers())
+        .hasSize(2)
+        .extracting(timer -> timer.getId().getTag("uri"))
+        .containsExactlyInAnyOrder(
+            "/workflows/{workflowId}/leads", "/campaigns/{campaignId}/leads");
+    assertThat(meters.get("http.client.requests").timers())
+        .flatExtracting(timer -> timer.getId().getTags())
+        .extracting(Tag::getValue)
+        .noneMatch(value -> value.contains("wf_1") || value.contains("c_77"));
   }
 
   @Test

@@ -18,9 +18,18 @@ import org.springframework.http.HttpMethod;
  *     #repeatable()} (a token request)
  * @param answer what a success answer must look like; {@link AnswerCheck#JSON_OR_EMPTY} unless
  *     {@link #expecting(AnswerCheck)} says otherwise
+ * @param template the template the path was built from, such as {@code
+ *     /workflows/{workflowId}/leads}, without its query; the {@code uri} tag of the call's {@code
+ *     http.client.requests} observation, so that metrics group calls by endpoint rather than by id.
+ *     {@code null} when unknown: the tag is then {@code none}
  */
 public record ApiRequest(
-    HttpMethod method, String path, byte[] body, boolean safeToRepeat, AnswerCheck answer) {
+    HttpMethod method,
+    String path,
+    byte[] body,
+    boolean safeToRepeat,
+    AnswerCheck answer,
+    String template) {
 
   /** Checks the values. */
   public ApiRequest {
@@ -37,7 +46,7 @@ public record ApiRequest(
    * @param body the JSON body, or {@code null} for none
    */
   public ApiRequest(HttpMethod method, String path, byte[] body) {
-    this(method, path, body, idempotent(method), AnswerCheck.JSON_OR_EMPTY);
+    this(method, path, body, idempotent(method), AnswerCheck.JSON_OR_EMPTY, null);
   }
 
   /**
@@ -47,7 +56,7 @@ public record ApiRequest(
    * @return the copy
    */
   public ApiRequest repeatable() {
-    return new ApiRequest(method, path, body, true, answer);
+    return new ApiRequest(method, path, body, true, answer, template);
   }
 
   /**
@@ -57,7 +66,17 @@ public record ApiRequest(
    * @return the copy
    */
   public ApiRequest expecting(AnswerCheck check) {
-    return new ApiRequest(method, path, body, safeToRepeat, check);
+    return new ApiRequest(method, path, body, safeToRepeat, check, template);
+  }
+
+  /**
+   * This request with the template its path was built from, for the observation's {@code uri} tag.
+   *
+   * @param template the path template, such as {@code /agents/{id}}, without the query
+   * @return the copy
+   */
+  public ApiRequest withTemplate(String template) {
+    return new ApiRequest(method, path, body, safeToRepeat, answer, template);
   }
 
   /**
@@ -134,12 +153,14 @@ public record ApiRequest(
         && path.equals(r.path)
         && java.util.Arrays.equals(body, r.body)
         && safeToRepeat == r.safeToRepeat
-        && answer.equals(r.answer);
+        && answer.equals(r.answer)
+        && Objects.equals(template, r.template);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, path, java.util.Arrays.hashCode(body), safeToRepeat, answer);
+    return Objects.hash(
+        method, path, java.util.Arrays.hashCode(body), safeToRepeat, answer, template);
   }
 
   @Override

@@ -147,7 +147,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public Page<Agent> listAgents(Map<String, ?> params) {
-    return page(PageWalker.withQuery("/agents", params), Agent::fromJson);
+    return page("/agents", PageWalker.withQuery("/agents", params), Agent::fromJson);
   }
 
   @Override
@@ -157,29 +157,30 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public Agent getAgent(String id) {
-    return Agent.fromJson(record(HttpMethod.GET, ApiPath.of("/agents/{id}", id), null));
+    return Agent.fromJson(record(HttpMethod.GET, "/agents/{id}", id, null));
   }
 
   @Override
   public Agent createAgent(Map<String, ?> fields) {
-    return Agent.fromJson(record(HttpMethod.POST, "/agents", body(fields)));
+    return Agent.fromJson(record(HttpMethod.POST, "/agents", null, body(fields)));
   }
 
   @Override
   public Agent updateAgent(String id, Map<String, ?> fields) {
-    return Agent.fromJson(record(HttpMethod.PATCH, ApiPath.of("/agents/{id}", id), body(fields)));
+    return Agent.fromJson(record(HttpMethod.PATCH, "/agents/{id}", id, body(fields)));
   }
 
   @Override
   public void deleteAgent(String id) {
-    call(HttpMethod.DELETE, ApiPath.of("/agents/{id}", id), null);
+    call(HttpMethod.DELETE, "/agents/{id}", id, null);
   }
 
   // conversations
 
   @Override
   public Page<Conversation> listConversations(Map<String, ?> params) {
-    return page(PageWalker.withQuery("/conversations", params), Conversation::fromJson);
+    return page(
+        "/conversations", PageWalker.withQuery("/conversations", params), Conversation::fromJson);
   }
 
   @Override
@@ -189,24 +190,22 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public Conversation getConversation(String id) {
-    return Conversation.fromJson(
-        record(HttpMethod.GET, ApiPath.of("/conversations/{id}", id), null));
+    return Conversation.fromJson(record(HttpMethod.GET, "/conversations/{id}", id, null));
   }
 
   @Override
   public Conversation createConversation(Map<String, ?> fields) {
-    return Conversation.fromJson(record(HttpMethod.POST, "/conversations", body(fields)));
+    return Conversation.fromJson(record(HttpMethod.POST, "/conversations", null, body(fields)));
   }
 
   @Override
   public Conversation updateConversation(String id, Map<String, ?> fields) {
-    return Conversation.fromJson(
-        record(HttpMethod.PATCH, ApiPath.of("/conversations/{id}", id), body(fields)));
+    return Conversation.fromJson(record(HttpMethod.PATCH, "/conversations/{id}", id, body(fields)));
   }
 
   @Override
   public void deleteConversation(String id) {
-    call(HttpMethod.DELETE, ApiPath.of("/conversations/{id}", id), null);
+    call(HttpMethod.DELETE, "/conversations/{id}", id, null);
   }
 
   // webhooks
@@ -227,12 +226,13 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     body.put("url", url);
     body.put("events", List.copyOf(events));
     body.put("secret", secret);
-    return WebhookSubscription.fromJson(record(HttpMethod.POST, "/webhooks", body));
+    return WebhookSubscription.fromJson(record(HttpMethod.POST, "/webhooks", null, body));
   }
 
   @Override
   public Page<WebhookSubscription> listWebhooks(Map<String, ?> params) {
-    return page(PageWalker.withQuery("/webhooks", params), WebhookSubscription::fromJson);
+    return page(
+        "/webhooks", PageWalker.withQuery("/webhooks", params), WebhookSubscription::fromJson);
   }
 
   @Override
@@ -242,18 +242,17 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public WebhookSubscription getWebhook(String id) {
-    return WebhookSubscription.fromJson(
-        record(HttpMethod.GET, ApiPath.of("/webhooks/{id}", id), null));
+    return WebhookSubscription.fromJson(record(HttpMethod.GET, "/webhooks/{id}", id, null));
   }
 
   @Override
   public void deleteWebhook(String id) {
-    call(HttpMethod.DELETE, ApiPath.of("/webhooks/{id}", id), null);
+    call(HttpMethod.DELETE, "/webhooks/{id}", id, null);
   }
 
   @Override
   public ApiResponse sendTestEvent(String id) {
-    return call(HttpMethod.POST, ApiPath.of("/webhooks/{id}/test", id), null);
+    return call(HttpMethod.POST, "/webhooks/{id}/test", id, null);
   }
 
   // raw and connectivity
@@ -276,7 +275,10 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
                 c.tokens().accessToken();
                 ApiResponse r =
                     c.checkApi()
-                        .execute(ApiRequest.of(HttpMethod.GET, "/agents?limit=1").expecting(LIST));
+                        .execute(
+                            ApiRequest.of(HttpMethod.GET, "/agents?limit=1")
+                                .expecting(LIST)
+                                .withTemplate("/agents"));
                 check.complete("GET /agents answered " + r.status());
               } catch (RuntimeException e) {
                 check.completeExceptionally(e);
@@ -311,8 +313,17 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   // helpers
 
-  private ApiResponse call(HttpMethod method, String path, Object body) {
-    return connections.get().api().execute(ApiRequest.json(method, path, body));
+  /**
+   * Calls a path built from a template and an id (encoded as one segment), or the template itself
+   * when {@code id} is null; the template names the call in its observation.
+   */
+  private ApiResponse call(HttpMethod method, String template, String id, Object body) {
+    return connections.get().api().execute(request(method, template, id, body));
+  }
+
+  private static ApiRequest request(HttpMethod method, String template, String id, Object body) {
+    String path = id == null ? template : ApiPath.of(template, id);
+    return ApiRequest.json(method, path, body).withTemplate(template);
   }
 
   private static Object body(Map<String, ?> fields) {
@@ -358,9 +369,9 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
             : "JSON without a \"data\" list";
       };
 
-  private Map<String, Object> record(HttpMethod method, String path, Object body) {
+  private Map<String, Object> record(HttpMethod method, String template, String id, Object body) {
     return one(
-        connections.get().api().execute(ApiRequest.json(method, path, body).expecting(RECORD)));
+        connections.get().api().execute(request(method, template, id, body).expecting(RECORD)));
   }
 
   /** A single object; unwrapped from {@code {"data": {...}}} when the answer wraps it. */
@@ -376,9 +387,12 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     return json;
   }
 
-  private <T> Page<T> page(String request, Function<Map<String, Object>, T> item) {
+  private <T> Page<T> page(String template, String request, Function<Map<String, Object>, T> item) {
     ApiResponse response =
-        connections.get().api().execute(ApiRequest.of(HttpMethod.GET, request).expecting(LIST));
+        connections
+            .get()
+            .api()
+            .execute(ApiRequest.of(HttpMethod.GET, request).expecting(LIST).withTemplate(template));
     Object json = response.bodyAs(Object.class);
     List<Object> items;
     Map<String, Object> paging = new LinkedHashMap<>();
@@ -410,7 +424,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
       String path, Map<String, ?> params, Function<Map<String, Object>, T> item) {
     return PageWalker.stream(
         PageWalker.withQuery(path, params),
-        request -> page(request, item),
+        request -> page(path, request, item),
         p -> PageWalker.nextRequest(p, path, params, baseUrl));
   }
 

@@ -175,6 +175,7 @@ public final class OAuthTokenManager implements Authenticator {
       response =
           tokenClient.execute(
               ApiRequest.json(HttpMethod.POST, TOKEN_PATH, body)
+                  .withTemplate(TOKEN_PATH)
                   .repeatable()
                   .expecting(OAuthTokenManager::tokenProblem));
     } catch (ServerException

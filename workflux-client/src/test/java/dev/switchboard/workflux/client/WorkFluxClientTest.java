@@ -33,6 +33,9 @@ import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.UnexpectedResponseException;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +58,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
 
 @ExtendWith(OutputCaptureExtension.class)
 class WorkFluxClientTest {
@@ -795,6 +799,41 @@ class WorkFluxClientTest {
 
     assertThat(sleeps).containsExactly(2000L);
     wm.verify(2, getRequestedFor(urlEqualTo("/v1/agents")));
+  }
+
+  @Test
+  void observationsNameEachEndpointByItsTemplateNeverByAnId() {
+    wm.stubFor(get("/v1/agents/ag_42").willReturn(okJson("{\"id\":\"ag_42\"}")));
+    wm.stubFor(get(urlPathEqualTo("/v1/agents")).willReturn(okJson("{\"data\":[]}")));
+    wm.stubFor(delete("/v1/webhooks/wh_7").willReturn(aResponse().withStatus(204)));
+    List<String> uris = new CopyOnWriteArrayList<>();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<ClientRequestObservationContext>() {
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return context instanceof ClientRequestObservationContext;
+              }
+
+              @Override
+              public void onStop(ClientRequestObservationContext context) {
+                uris.add(context.getLowCardinalityKeyValue("uri").getValue());
+              }
+            });
+    WorkFluxClient client =
+        builder()
+            .restClientBuilder(
+                org.springframework.web.client.RestClient.builder()
+                    .observationRegistry(observations))
+            .build();
+
+    client.getAgent("ag_42");
+    client.listAgents(Map.of("status", "active"));
+    client.deleteWebhook("wh_7");
+
+    assertThat(uris).containsExactly("/auth/token", "/agents/{id}", "/agents", "/webhooks/{id}");
   }
 
   @Test

@@ -86,6 +86,9 @@ public final class DefaultLeadClient implements LeadClient {
   /** How long a stopped bulk submission waits for the leads in flight to end. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+  private static final String WORKFLOW_LEADS = "/workflows/{workflowId}/leads";
+  private static final String CAMPAIGN_LEADS = "/campaigns/{campaignId}/leads";
+
   /** Where a lead's id may be in the answer, in order of preference. */
   private static final List<String> ID_FIELDS = List.of("leadId", "id", "_id");
 
@@ -174,7 +177,7 @@ public final class DefaultLeadClient implements LeadClient {
 
   @Override
   public LeadReceipt submitToWorkflow(String workflowId, WorkflowLead lead) {
-    String path = path("/workflows/{workflowId}/leads", "workflowId", workflowId);
+    String path = path(WORKFLOW_LEADS, "workflowId", workflowId);
     if (lead == null) {
       throw new LeadValidationException("lead", "lead must not be null");
     }
@@ -187,18 +190,18 @@ public final class DefaultLeadClient implements LeadClient {
               + " lead (an order or AWB number), echoed in the post-call webhook");
     }
     byte[] body = leadJson(phone, data, lead.referenceId());
-    return submit(FutworkPlatform.WORKFLOWS, path, body);
+    return submit(FutworkPlatform.WORKFLOWS, WORKFLOW_LEADS, path, body);
   }
 
   @Override
   public LeadReceipt submitToCampaign(String campaignId, CampaignLead lead) {
-    String path = path("/campaigns/{campaignId}/leads", "campaignId", campaignId);
+    String path = path(CAMPAIGN_LEADS, "campaignId", campaignId);
     if (lead == null) {
       throw new LeadValidationException("lead", "lead must not be null");
     }
     String phone = phone(lead.recipientPhoneNumber());
     byte[] body = leadJson(phone, data(lead.recipientData()), null);
-    return submit(FutworkPlatform.CAMPAIGNS, path, body);
+    return submit(FutworkPlatform.CAMPAIGNS, CAMPAIGN_LEADS, path, body);
   }
 
   @Override
@@ -422,11 +425,13 @@ public final class DefaultLeadClient implements LeadClient {
    * Sends a lead. Its answer must be a JSON object (the documents read it with {@code
    * response.json()}): anything else fails with the outcome unknown, never as an accepted lead.
    */
-  private LeadReceipt submit(FutworkPlatform platform, String path, byte[] body) {
+  private LeadReceipt submit(FutworkPlatform platform, String template, String path, byte[] body) {
     Lane lane = lane(platform);
     ApiResponse response =
         lane.client()
-            .execute(new ApiRequest(HttpMethod.POST, path, body, false, AnswerCheck.JSON_OBJECT));
+            .execute(
+                new ApiRequest(
+                    HttpMethod.POST, path, body, false, AnswerCheck.JSON_OBJECT, template));
     // an echoed key never reaches the receipt, its raw body or its toString()
     String raw = lane.key.redact(response.bodyAsString());
     return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());

@@ -38,6 +38,9 @@ import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * Runs calls for one platform: builds the request, sends it over RestClient, classifies the
@@ -94,7 +97,7 @@ public final class CallExecutor {
     this.clock = clock;
     this.userAgent = userAgent;
     this.failures = new Failures(platform, authenticator.secrets(), credentialsHint);
-    this.rest = restClient(baseUrl, settings, builder.get());
+    this.rest = restClient(baseUrl, settings, builder.get(), new KnownPaths());
     this.retryTemplate = new RetryTemplate();
     this.retryTemplate.setRetryPolicy(
         new SimpleRetryPolicy(retry.maxAttempts(), Map.of(RetryableFailure.class, true), false));
@@ -247,7 +250,7 @@ public final class CallExecutor {
 
   /** The RestClient over the blocking JDK transport, starting from the application's builder. */
   private static RestClient restClient(
-      URI baseUrl, HttpSettings settings, RestClient.Builder start) {
+      URI baseUrl, HttpSettings settings, RestClient.Builder start, UriBuilderFactory uris) {
     HttpClient.Builder http =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
@@ -262,6 +265,7 @@ public final class CallExecutor {
     }
     return (start != null ? start.clone() : RestClient.builder())
         .requestFactory(new BlockingJdkRequestFactory(http.build(), settings.readTimeout()))
+        .uriBuilderFactory(uris)
         .build();
   }
 
@@ -279,10 +283,13 @@ public final class CallExecutor {
   }
 
   private ApiResponse send(ApiRequest request, int attempt) {
-    URI uri = uri(request.path());
+    RestClient.RequestBodyUriSpec call = rest.method(request.method());
+    // A template is handed to RestClient, which records it as the observation's low-cardinality
+    // "uri" tag; the URI itself is the path ApiPath already encoded (see KnownPaths).
     RestClient.RequestBodySpec spec =
-        rest.method(request.method())
-            .uri(uri)
+        (request.template() == null
+                ? call.uri(uri(request.path()))
+                : call.uri(request.template(), request))
             .headers(
                 headers -> {
                   headers.set(HttpHeaders.USER_AGENT, userAgent);
@@ -306,6 +313,40 @@ public final class CallExecutor {
           return new ApiResponse(
               res.getStatusCode().value(), headers, res.getBody().readAllBytes(), attempt);
         });
+  }
+
+  /**
+   * Resolves a call's template to the path already encoded for it. RestClient asks its factory to
+   * expand the template it was given, here always with the {@link ApiRequest} as the one variable:
+   * the request's path was built from that template by {@code ApiPath}, which encodes each id as a
+   * single segment, so it is used as it is rather than expanded again. Anything else RestClient
+   * might ask goes to Spring's own factory.
+   */
+  private final class KnownPaths implements UriBuilderFactory {
+    private final DefaultUriBuilderFactory spring = new DefaultUriBuilderFactory();
+
+    @Override
+    public URI expand(String uriTemplate, Object... uriVariables) {
+      if (uriVariables.length == 1 && uriVariables[0] instanceof ApiRequest request) {
+        return uri(request.path());
+      }
+      return spring.expand(uriTemplate, uriVariables);
+    }
+
+    @Override
+    public URI expand(String uriTemplate, Map<String, ?> uriVariables) {
+      return spring.expand(uriTemplate, uriVariables);
+    }
+
+    @Override
+    public UriBuilder uriString(String uriTemplate) {
+      return spring.uriString(uriTemplate);
+    }
+
+    @Override
+    public UriBuilder builder() {
+      return spring.builder();
+    }
   }
 
   /** What a retry's log line names: the platform and the call, formatted only when logged. */

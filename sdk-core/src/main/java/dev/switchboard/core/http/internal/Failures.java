@@ -42,7 +42,7 @@ final class Failures {
    * The exception for an error answer.
    *
    * @param request the call
-   * @param response its last answer, 3xx to 5xx
+   * @param response its last answer, 4xx or 5xx
    * @param retryAfter the wait the answer advised, or null
    * @param waitTooLong whether that wait is longer than the client may make
    */
@@ -109,8 +109,9 @@ final class Failures {
       String advice;
       if (unknown) {
         advice =
-            "The platform may or may not have acted on the request, so it was not sent again:"
-                + " check whether it took effect before resubmitting.";
+            "The platform may or may not have acted on the request"
+                + (response.attempts() == 1 ? ", so it was not sent again" : "")
+                + ": check whether it took effect before resubmitting.";
       } else if (status == 503) {
         advice = "The platform is unavailable; it did not act on the request. Try again later.";
       } else if (CallExecutor.permanent(status)) {
@@ -119,9 +120,6 @@ final class Failures {
         advice = "The platform failed; try again later.";
       }
       return new ServerException(head + advice, failure, null, unknown);
-    }
-    if (status < 400) {
-      return unexpected(request, response, "a redirect, which the SDK does not follow");
     }
     return new ClientErrorException(head + "The platform refused the request.", failure, null);
   }
@@ -206,8 +204,9 @@ final class Failures {
                 + describe(cause)
                 + "). "
                 + (unknown
-                    ? "The request was sent and may have been acted on, so it was not sent again:"
-                        + " check whether it took effect before resubmitting."
+                    ? "The request was sent and may have been acted on"
+                        + (attempts == 1 ? ", so it was not sent again" : "")
+                        + ": check whether it took effect before resubmitting."
                     : "Try again later"
                         + (cause instanceof HttpTimeoutException
                             ? ", or raise the read time-out."
