@@ -19,8 +19,9 @@ import java.util.Objects;
  *   <li>Never retried: other {@code 4xx}, and a {@code 2xx} that is not the platform's answer.
  * </ul>
  *
- * <p>{@link #maxAttempts()} counts requests on the wire, including the one resend the JDK's HTTP
- * client makes by itself when a GET's connection closes before any answer.
+ * <p>Attempts are counted as requests on the wire, including the one resend the JDK's HTTP client
+ * makes by itself when a GET's connection closes before any answer: no retry starts once {@link
+ * #maxAttempts()} of them have gone out.
  *
  * @param maxAttempts attempts in all, the first included (1 disables retries)
  * @param initialBackoff the wait before the first retry, before jitter

@@ -350,7 +350,10 @@ public final class DefaultLeadClient implements LeadClient {
       boolean interrupted = Thread.interrupted(); // so that the wait below can happen
       try {
         if (!pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-          log.warn("Leads still in flight {} after the bulk submission stopped", STOP_GRACE);
+          log.warn(
+              "Leads still in flight {} s after the bulk submission stopped are reported with"
+                  + " their outcome unknown",
+              STOP_GRACE.toSeconds());
         }
       } catch (InterruptedException e) {
         interrupted = true;

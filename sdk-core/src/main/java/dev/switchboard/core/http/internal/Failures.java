@@ -231,7 +231,9 @@ final class Failures {
     if (masked.isBlank() || looksLikeJson(response.body())) {
       return null;
     }
-    String text = masked;
+    // enough for the excerpt even after markup is dropped, and never a whole large page
+    String text =
+        masked.length() <= 8 * EXCERPT_LIMIT ? masked : masked.substring(0, 8 * EXCERPT_LIMIT);
     if (text.stripLeading().startsWith("<")) {
       text = text.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", " ");
     }
