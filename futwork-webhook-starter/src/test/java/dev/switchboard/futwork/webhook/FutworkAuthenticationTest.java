@@ -178,13 +178,7 @@ class FutworkAuthenticationTest {
     app = null;
 
     String run = output.getAll();
-    for (String form :
-        List.of(
-            URL_TOKEN,
-            token,
-            URL_TOKEN.replace("\"", "\\\""),
-            java.net.URLEncoder.encode(URL_TOKEN, StandardCharsets.UTF_8).replace("+", "%20"),
-            Base64.getEncoder().encodeToString(URL_TOKEN.getBytes(StandardCharsets.UTF_8)))) {
+    for (String form : HostileRequests.encodings(URL_TOKEN)) {
       assertThat(run).doesNotContain(form);
       for (HttpResponse<String> refused : List.of(missing, wrong, empty, otherName)) {
         assertThat(refused.body()).doesNotContain(form);

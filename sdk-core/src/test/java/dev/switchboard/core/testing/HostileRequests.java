@@ -127,6 +127,41 @@ public final class HostileRequests {
     return exchange;
   }
 
+  /**
+   * Every category that may be answered 2xx or 4xx alike: malformed, wrong types, deep nesting,
+   * oversized, unicode, injection, duplicate keys, header abuse, methods.
+   *
+   * @param fieldNames the platform's field names to abuse
+   */
+  public void everyCategory(List<String> fieldNames) {
+    malformed();
+    wrongTypes(fieldNames);
+    deepNesting();
+    oversized(1024 * 1024);
+    unicode();
+    injection();
+    duplicateKeys(fieldNames);
+    headerAbuse();
+    methods();
+  }
+
+  /**
+   * The forms a secret could take in a log line or a body: raw, URL-encoded (both ways of encoding
+   * a space), JSON-escaped and Base64.
+   *
+   * @param secret the secret
+   * @return the forms, none of which may appear
+   */
+  public static List<String> encodings(String secret) {
+    String encoded = encode(secret);
+    return List.of(
+        secret,
+        encoded,
+        encoded.replace("+", "%20"),
+        secret.replace("\\", "\\\\").replace("\"", "\\\""),
+        java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** Malformed JSON, empty bodies, bytes that are not UTF-8. */
   public void malformed() {
     for (String body :

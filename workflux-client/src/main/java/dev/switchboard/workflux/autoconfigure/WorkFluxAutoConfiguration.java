@@ -13,7 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -78,7 +77,7 @@ public class WorkFluxAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "workflux.webhook", name = "secret")
+  @Conditional(WorkFluxPropertySet.WebhookSecret.class)
   public WebhookVerifier workFluxWebhookVerifier(
       WorkFluxProperties properties, ObjectProvider<Clock> clocks) {
     WorkFluxProperties.Webhook webhook = properties.webhook();
@@ -113,7 +112,7 @@ public class WorkFluxAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "workflux.webhook.subscribe-on-startup", name = "url")
+  @Conditional(WorkFluxPropertySet.SubscriptionUrl.class)
   public WorkFluxWebhookSubscriber workFluxWebhookSubscriber(
       ObjectProvider<WorkFluxClient> clients, WorkFluxProperties properties) {
     WorkFluxClient client = clients.getIfAvailable();
