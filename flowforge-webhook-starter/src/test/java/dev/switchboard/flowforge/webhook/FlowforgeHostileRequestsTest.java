@@ -7,8 +7,6 @@ import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.testing.HostileRequests;
 import dev.switchboard.core.testing.ReceiverClient;
-import java.util.AbstractMap.SimpleEntry;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,23 +99,7 @@ class FlowforgeHostileRequestsTest {
 
   @Test
   void wrongMissingAndMalformedCredentialsAre401() {
-    String token = HostileRequests.encode(SECRET);
-    Map<String, Map.Entry<String, Map<String, String>>> wrong = new LinkedHashMap<>();
-    wrong.put("no credentials", new SimpleEntry<>("/webhooks/flowforge", Map.of()));
-    wrong.put("wrong token", new SimpleEntry<>("/webhooks/flowforge?token=nope", Map.of()));
-    wrong.put("empty token", new SimpleEntry<>("/webhooks/flowforge?token=", Map.of()));
-    wrong.put(
-        "token parameter renamed",
-        new SimpleEntry<>("/webhooks/flowforge?Token=" + token, Map.of()));
-    wrong.put(
-        "token cut short",
-        new SimpleEntry<>("/webhooks/flowforge?token=" + token.substring(1), Map.of()));
-    wrong.put(
-        "wrong header", new SimpleEntry<>("/webhooks/flowforge", Map.of("X-Webhook-Secret", "x")));
-    wrong.put(
-        "Basic garbage",
-        new SimpleEntry<>("/webhooks/flowforge", Map.of("Authorization", "Basic ????")));
-    hostile.auth(wrong);
+    hostile.auth(HostileRequests.wrongSharedSecrets("/webhooks/flowforge", SECRET));
     hostile.assertAllSafe();
     assertThat(recorder.family).isEmpty();
     stillServing();

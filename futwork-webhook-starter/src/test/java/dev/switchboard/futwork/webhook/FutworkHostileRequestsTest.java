@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.testing.HostileRequests;
-import java.util.AbstractMap.SimpleEntry;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,35 +112,7 @@ class FutworkHostileRequestsTest {
 
   @Test
   void wrongMissingAndMalformedCredentialsAre401() {
-    String token = HostileRequests.encode(Http.SECRET);
-    Map<String, Map.Entry<String, Map<String, String>>> wrong = new LinkedHashMap<>();
-    wrong.put("no credentials", new SimpleEntry<>("/webhooks/futwork", Map.of()));
-    wrong.put("wrong token", new SimpleEntry<>("/webhooks/futwork?token=nope", Map.of()));
-    wrong.put("empty token", new SimpleEntry<>("/webhooks/futwork?token=", Map.of()));
-    wrong.put(
-        "token in another case",
-        new SimpleEntry<>(
-            "/webhooks/futwork?token=" + token.toUpperCase(java.util.Locale.ROOT), Map.of()));
-    wrong.put(
-        "token parameter renamed", new SimpleEntry<>("/webhooks/futwork?TOKEN=" + token, Map.of()));
-    wrong.put(
-        "token with a suffix",
-        new SimpleEntry<>("/webhooks/futwork?token=" + token + "%20", Map.of()));
-    wrong.put(
-        "wrong token first",
-        new SimpleEntry<>("/webhooks/futwork?token=x&token=" + token, Map.of()));
-    wrong.put(
-        "a huge token", new SimpleEntry<>("/webhooks/futwork?token=" + "a".repeat(4000), Map.of()));
-    wrong.put(
-        "wrong header", new SimpleEntry<>("/webhooks/futwork", Map.of("X-Webhook-Secret", "nope")));
-    wrong.put(
-        "Basic garbage",
-        new SimpleEntry<>(
-            "/webhooks/futwork", Map.of("Authorization", "Basic !!!" + HostileRequests.MARKER)));
-    wrong.put(
-        "Bearer with the secret",
-        new SimpleEntry<>("/webhooks/futwork", Map.of("Authorization", "Bearer " + Http.SECRET)));
-    hostile.auth(wrong);
+    hostile.auth(HostileRequests.wrongSharedSecrets("/webhooks/futwork", Http.SECRET));
     hostile.assertAllSafe();
     assertThat(recorder.handled).isEmpty();
     stillServing();

@@ -489,6 +489,37 @@ public final class HostileRequests {
   }
 
   /**
+   * The ways a URL token or a shared-secret header can be wrong, for a receiver of a platform that
+   * signs nothing: none, wrong, empty, in another case, renamed, cut short, with a suffix, a wrong
+   * one first, huge, a wrong header, malformed Basic, the secret as a Bearer token.
+   *
+   * @param path the receiver's path
+   * @param secret the right secret, from which the wrong variants are made
+   * @return the variants, for {@link #auth}
+   */
+  public static Map<String, Map.Entry<String, Map<String, String>>> wrongSharedSecrets(
+      String path, String secret) {
+    String token = encode(secret);
+    Map<String, Map.Entry<String, Map<String, String>>> wrong = new LinkedHashMap<>();
+    wrong.put("no credentials", Map.entry(path, Map.of()));
+    wrong.put("wrong token", Map.entry(path + "?token=nope", Map.of()));
+    wrong.put("empty token", Map.entry(path + "?token=", Map.of()));
+    wrong.put(
+        "token in another case",
+        Map.entry(path + "?token=" + token.toUpperCase(java.util.Locale.ROOT), Map.of()));
+    wrong.put("token parameter renamed", Map.entry(path + "?TOKEN=" + token, Map.of()));
+    wrong.put("token cut short", Map.entry(path + "?token=" + token.substring(1), Map.of()));
+    wrong.put("token with a suffix", Map.entry(path + "?token=" + token + "%20", Map.of()));
+    wrong.put("wrong token first", Map.entry(path + "?token=x&token=" + token, Map.of()));
+    wrong.put("a huge token", Map.entry(path + "?token=" + "a".repeat(4000), Map.of()));
+    wrong.put("wrong header", Map.entry(path, Map.of("X-Webhook-Secret", "nope")));
+    wrong.put("Basic garbage", Map.entry(path, Map.of("Authorization", "Basic !!!" + MARKER)));
+    wrong.put(
+        "Bearer with the secret", Map.entry(path, Map.of("Authorization", "Bearer " + secret)));
+    return wrong;
+  }
+
+  /**
    * Checks every exchange: no 5xx, no stack trace, no reflected value, a problem for every 4xx the
    * SDK answered, a constant body for every 2xx.
    */
