@@ -270,6 +270,18 @@ public final class HostileRequests {
     refused.put("application/xml", "<a>" + MARKER + "</a>");
     refused.put("text/xml; charset=utf-8", "<a>" + MARKER + "</a>");
     refused.put("application/soap+xml", "<a>" + MARKER + "</a>");
+    byte[] noBoundary = ("--XyZ\r\n\r\n" + MARKER + "\r\n").getBytes(StandardCharsets.UTF_8);
+    Exchange withPathParameter =
+        send(
+            "content types",
+            "multipart without boundary, path parameter",
+            authenticated(
+                    path + ";jsessionid=" + MARKER + (query.isEmpty() ? "" : "?" + query),
+                    noBoundary)
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(noBoundary))
+                .build());
+    assertThat(withPathParameter.status()).as(withPathParameter.toString()).isEqualTo(415);
     for (Map.Entry<String, String> entry : refused.entrySet()) {
       Exchange exchange =
           post(

@@ -63,12 +63,18 @@ public final class MultipartRefusalFilter implements Filter, Ordered {
     chain.doFilter(request, response);
   }
 
+  /**
+   * The path as Spring MVC matches it: without the context path and without {@code ;} path
+   * parameters, which Spring MVC ignores when it maps a request (only multipart requests get here).
+   */
   private static String pathWithinApplication(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
-    return context != null && !context.isEmpty() && uri.startsWith(context)
-        ? uri.substring(context.length())
-        : uri;
+    String path =
+        context != null && !context.isEmpty() && uri.startsWith(context)
+            ? uri.substring(context.length())
+            : uri;
+    return path.indexOf(';') < 0 ? path : path.replaceAll(";[^/]*", "");
   }
 
   @Override
