@@ -147,7 +147,11 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       body = readCapped(request.getInputStream(), max, request.getContentLengthLong());
     } catch (IOException e) {
       // a broken chunked encoding, a body shorter than announced and cut off: the sender's doing
-      log.warn("Could not read the body of a {} delivery to {}: {}", source, path, e.getClass());
+      log.warn(
+          "Could not read the body of a {} delivery to {}: {}",
+          source,
+          path,
+          e.getClass().getName());
       reject(
           response,
           start,
