@@ -20,7 +20,8 @@ import org.springframework.core.env.Profiles;
  * and points the application at it: the Futwork and WorkFlux base URLs, fresh credentials and
  * webhook secrets, as properties the application reads like any other. The sandbox posts each
  * call's outcome (and, for answered campaign calls, the Flowforge conversation) back to this
- * application's own receivers, on the port the server got.
+ * application's own receivers, on the port the server got, to the URL a user pastes into the
+ * platforms' dashboards: the receiver's path with the webhook secret as its {@code token}.
  */
 public class EmbeddedSandbox
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -48,20 +49,9 @@ public class EmbeddedSandbox
         Sandbox.builder()
             .seed(environment.getProperty("quickstart.sandbox.seed", Long.class, 42L))
             .futworkApiKey(apiKey)
-            .futworkWebhookSecret(webhookSecret)
-            .futworkCallbackUrl(
-                () ->
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + environment.getProperty("local.server.port")
-                            + callbackPath))
-            .flowforgeCallbackUrl(
-                () ->
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + environment.getProperty("local.server.port")
-                            + flowforgePath))
-            .flowforgeHeader("X-Webhook-Secret", flowforgeSecret)
+            // as the platforms' dashboards are configured: the URL, with the secret as its token
+            .futworkCallbackUrl(() -> callbackUrl(environment, callbackPath, webhookSecret))
+            .flowforgeCallbackUrl(() -> callbackUrl(environment, flowforgePath, flowforgeSecret))
             .workfluxCredentials("quickstart", workfluxClientSecret)
             .callDelay(
                 duration(environment, "quickstart.sandbox.call-delay-min", "1s"),
@@ -87,6 +77,15 @@ public class EmbeddedSandbox
             sandbox.close();
           }
         });
+  }
+
+  private static URI callbackUrl(ConfigurableEnvironment environment, String path, String token) {
+    return URI.create(
+        "http://127.0.0.1:"
+            + environment.getProperty("local.server.port")
+            + path
+            + "?token="
+            + token);
   }
 
   private static FailureInjection failures(String name) {

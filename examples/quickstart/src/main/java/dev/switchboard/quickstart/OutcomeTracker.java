@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * Receives every post-call outcome as an application event and matches it to the lead it is about:
  * a workflow call by its {@code referenceId}, a campaign call by the reference the lead carried in
  * its {@code recipientData} (or else the lead id the submission returned, or the phone number). A
- * lead's first final delivery is its outcome; intermediate stages and repeated deliveries are
- * counted, not recorded twice.
+ * lead's final delivery is its outcome; intermediate stages are counted, not recorded. The SDK
+ * publishes every distinct delivery (an exact resend is dropped before it gets here), so a later
+ * final delivery for the same call is an update of its outcome: it replaces the one recorded and is
+ * counted.
  */
 @Component
 public class OutcomeTracker {
@@ -28,7 +30,7 @@ public class OutcomeTracker {
   private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
   private int deliveries;
   private int intermediate;
-  private int repeated;
+  private int updates;
   private final List<String> unmatched = new ArrayList<>();
 
   /** Creates the tracker. */
@@ -135,11 +137,10 @@ public class OutcomeTracker {
       intermediate++;
       return;
     }
-    if (outcomes.containsKey(reference)) {
-      repeated++;
+    if (outcomes.put(reference, outcome.get()) != null) {
+      updates++;
       return;
     }
-    outcomes.put(reference, outcome.get());
     notifyAll();
   }
 
@@ -186,8 +187,8 @@ public class OutcomeTracker {
     return intermediate;
   }
 
-  synchronized int repeated() {
-    return repeated;
+  synchronized int updates() {
+    return updates;
   }
 
   synchronized List<String> unmatched() {

@@ -175,8 +175,8 @@ public class Quickstart {
     out.println();
     report.printSummary(out);
     out.printf(
-        "%nFutwork post-call events: %d (%d intermediate stages, %d repeated outcomes ignored)%n",
-        tracker.deliveries(), tracker.intermediate(), tracker.repeated());
+        "%nFutwork post-call events: %d (%d intermediate stages, %d updates of an outcome)%n",
+        tracker.deliveries(), tracker.intermediate(), tracker.updates());
     out.println(chats.summary());
     if (client != null
         && environment.getProperty("quickstart.workflux.enabled", Boolean.class, true)) {

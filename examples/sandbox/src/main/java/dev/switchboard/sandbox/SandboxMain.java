@@ -13,9 +13,12 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar examples/sandbox/target/switchboard-sandbox-0.1.0-SNAPSHOT-exec.jar \
- *     --futwork.callback-url=http://localhost:8080/webhooks/futwork \
- *     --futwork.webhook-secret=change-me
+ *     --futwork.callback-url='http://localhost:8080/webhooks/futwork?token=change-me'
  * </pre>
+ *
+ * <p>The callback URL is what a user pastes into the platform's dashboard: the receiver's path with
+ * its secret as the {@code token} query parameter (printed here with the query masked). With {@code
+ * futwork.webhook-secret} the secret is sent in a header as well.
  *
  * <p>Options ({@code --name=value}): {@code port} (8099), {@code host}, {@code seed}, {@code
  * futwork.api-key}, {@code futwork.callback-url}, {@code futwork.webhook-secret}, {@code
@@ -155,11 +158,10 @@ public final class SandboxMain {
             + (options.containsKey("futwork.api-key") ? "(as given)" : "sandbox-api-key"));
     out.println(
         "  post-call deliveries to "
-            + options.getOrDefault("futwork.callback-url", "(none: set --futwork.callback-url)"));
+            + masked(options.get("futwork.callback-url"), "--futwork.callback-url"));
     out.println(
         "  Flowforge deliveries to "
-            + options.getOrDefault(
-                "flowforge.callback-url", "(none: set --flowforge.callback-url)"));
+            + masked(options.get("flowforge.callback-url"), "--flowforge.callback-url"));
     out.println(
         "  WorkFlux base URL "
             + sandbox.workfluxBaseUrl()
@@ -167,6 +169,15 @@ public final class SandboxMain {
                 ? " (client as given)"
                 : " (client sandbox-client / sandbox-secret)"));
     out.println("Stop with Ctrl-C.");
+  }
+
+  /** A callback URL as printed: its query, which may hold the receiver's token, masked. */
+  static String masked(String url, String option) {
+    if (url == null) {
+      return "(none: set " + option + ")";
+    }
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query) + "?****";
   }
 
   static Duration duration(String text) {

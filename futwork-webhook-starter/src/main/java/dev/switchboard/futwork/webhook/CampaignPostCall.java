@@ -15,7 +15,8 @@ import java.util.Optional;
  * are kept as sent; typed helpers sit beside them. Serialized with the SDK's mapper it gives the
  * documented JSON shape back (the delivery is left out).
  *
- * @param callSid the call's unique id (the delivery's idempotency key)
+ * @param callSid the call's unique id: the key to fold its deliveries by, since a later delivery
+ *     for the same call (a status update) is published as a new event
  * @param leadId the lead's id
  * @param campaignId the campaign's id
  * @param agentId the agent's id

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.webhook.WebhookDelivery;
 
 /**
- * A valid JSON delivery that is neither a workflow nor a campaign post-call: published rather than
+ * A JSON object delivery that is neither a workflow nor a campaign post-call: published rather than
  * dropped, so nothing is lost when Futwork adds a shape. Answered 200 and counted with event type
  * {@code unrecognized}.
  *

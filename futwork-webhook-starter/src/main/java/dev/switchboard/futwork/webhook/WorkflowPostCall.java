@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * @param recipientPhone the recipient's phone number, as sent
  * @param recipientData the data sent with the lead at submission (null when absent)
- * @param referenceId the reference id given at submission
+ * @param referenceId the reference id given at submission: the key to fold the call's deliveries by
+ *     (each stage, and each update, is published as a new event)
  * @param workflowId the workflow's id
  * @param disposition the call's disposition, possibly empty
  * @param recordingUrl the call recording's URL, possibly empty

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
+import dev.switchboard.core.webhook.WebhookRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -66,8 +67,10 @@ abstract class DeliverySemanticsContract {
     assertThat(again.body()).contains("duplicate");
     assertThat(recorder.handled).hasSize(1);
 
-    // logged with the delivery key, never the body or the secret
-    assertThat(output.getAll()).contains(callSid).contains("released for the platform's retry");
+    // logged with the delivery key (the body's hash), never the body or the secret
+    assertThat(output.getAll())
+        .contains(WebhookRequest.sha256Hex(body))
+        .contains("released for the platform's retry");
     assertThat(output.getAll()).doesNotContain("private transcript text 4711", Http.SECRET);
   }
 
@@ -83,11 +86,60 @@ abstract class DeliverySemanticsContract {
   }
 
   @Test
-  void sameCallSidWithDifferentBytesIsTheSameDelivery() throws Exception {
+  void anUpdateForTheSameCallSidIsANewDeliveryAndOnlyAnExactResendIsADuplicate() throws Exception {
     String callSid = UUID.randomUUID().toString();
-    assertThat(http.deliver(campaign(callSid, "first")).statusCode()).isEqualTo(200);
-    assertThat(http.deliver(campaign(callSid, "second")).statusCode()).isEqualTo(200);
-    assertThat(recorder.handled).hasSize(1);
+    ObjectNode first = (ObjectNode) Json.mapper().readTree(campaign(callSid, "hello"));
+    first.put("status", "call-disconnected").put("disposition", "").putNull("extractedData");
+    ObjectNode update = first.deepCopy();
+    update.put("status", "completed").put("disposition", "interested");
+    update.putObject("extractedData").put("budget", "high");
+    byte[] firstBytes = Json.mapper().writeValueAsBytes(first);
+    byte[] updateBytes = Json.mapper().writeValueAsBytes(update);
+
+    HttpResponse<String> one = http.deliver(firstBytes);
+    HttpResponse<String> two = http.deliver(updateBytes);
+    HttpResponse<String> resend = http.deliver(updateBytes);
+
+    assertThat(one.body()).isEqualTo("{\"status\":\"handled\"}");
+    assertThat(two.body()).isEqualTo("{\"status\":\"handled\"}");
+    assertThat(resend.statusCode()).isEqualTo(200);
+    assertThat(resend.body()).isEqualTo("{\"status\":\"duplicate\"}");
+    assertThat(recorder.campaigns).hasSize(2);
+    assertThat(recorder.campaigns).extracting(CampaignPostCall::callSid).containsOnly(callSid);
+    assertThat(recorder.campaigns)
+        .extracting(CampaignPostCall::status)
+        .containsExactly("call-disconnected", "completed");
+    assertThat(recorder.campaigns.get(1).extractedDataOrEmpty()).containsEntry("budget", "high");
+  }
+
+  static byte[] workflow(String referenceId, String stage, boolean terminal, String disposition)
+      throws Exception {
+    return Json.mapper()
+        .writeValueAsBytes(
+            Json.mapper()
+                .createObjectNode()
+                .put("referenceId", referenceId)
+                .put("workflowId", "wf_1")
+                .put("stage", stage)
+                .put("isTerminal", terminal)
+                .put("disposition", disposition));
+  }
+
+  @Test
+  void aWorkflowStageUpdateForTheSameReferenceIdIsANewDelivery() throws Exception {
+    String referenceId = "AWB-" + UUID.randomUUID();
+    byte[] intermediate = workflow(referenceId, "retry_1", false, "no_answer");
+    byte[] terminal = workflow(referenceId, "postback_core", true, "interested");
+    assertThat(http.deliver(intermediate).body()).contains("handled");
+    assertThat(http.deliver(terminal).body()).contains("handled");
+    assertThat(http.deliver(terminal).body()).contains("duplicate");
+    assertThat(http.deliver(intermediate).body()).contains("duplicate");
+    assertThat(recorder.workflows)
+        .extracting(WorkflowPostCall::referenceId)
+        .containsExactly(referenceId, referenceId);
+    assertThat(recorder.workflows)
+        .extracting(WorkflowPostCall::stage)
+        .containsExactly("retry_1", "postback_core");
   }
 
   @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.testing.Fixtures;
+import dev.switchboard.core.testing.HostileRequests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,101 @@ class FutworkAuthenticationTest {
       assertThat(missing.body() + wrong.body()).doesNotContain(secret);
     }
     assertThat(output.getAll()).contains("Refused an unauthenticated futwork delivery");
+  }
+
+  /** A token with characters that change under URL encoding and JSON escaping. */
+  static final String URL_TOKEN = "Tok/en+\"q\"&x=1 %-5c1d";
+
+  @Test
+  void byDefaultTheTokenInThePastedUrlAuthenticatesAndNeverShowsInTheLogs(CapturedOutput output)
+      throws Exception {
+    Http http = start("futwork.webhook.secret=" + URL_TOKEN);
+    String token = HostileRequests.encode(URL_TOKEN);
+
+    // the URL form to paste, logged at startup with the token masked
+    assertThat(output.getAll())
+        .contains(
+            "paste https://<your-public-host>/webhooks/futwork?token=**** into the platform's")
+        .contains("futwork.webhook.secret");
+
+    assertThat(post(http, "/webhooks/futwork?token=" + token).statusCode()).isEqualTo(200);
+    // the header is accepted too, for a sender that can set one
+    assertThat(post(http, "/webhooks/futwork", "X-Webhook-Secret", URL_TOKEN).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> missing = post(http, "/webhooks/futwork");
+    HttpResponse<String> wrong = post(http, "/webhooks/futwork?token=" + token + "x");
+    HttpResponse<String> empty = post(http, "/webhooks/futwork?token=");
+    HttpResponse<String> otherName = post(http, "/webhooks/futwork?secret=" + token);
+    for (HttpResponse<String> refused : List.of(missing, wrong, empty, otherName)) {
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    }
+    assertThat(recorder().campaigns).hasSize(2);
+
+    // the rest of a run: a malformed delivery, a failing listener, the metrics
+    HttpRequest malformed =
+        http.request("/webhooks/futwork?token=" + token)
+            .POST(HttpRequest.BodyPublishers.ofString("{"))
+            .build();
+    assertThat(Http.send(malformed).statusCode()).isEqualTo(400);
+    recorder().failuresToInject.set(1);
+    assertThat(post(http, "/webhooks/futwork?token=" + token).statusCode()).isEqualTo(500);
+    app.close();
+    app = null;
+
+    String run = output.getAll();
+    for (String form : HostileRequests.encodings(URL_TOKEN)) {
+      assertThat(run).doesNotContain(form);
+      for (HttpResponse<String> refused : List.of(missing, wrong, empty, otherName)) {
+        assertThat(refused.body()).doesNotContain(form);
+      }
+    }
+  }
+
+  @Test
+  void anEmptyQueryTokenParameterAcceptsTheHeaderOnly(CapturedOutput output) throws Exception {
+    Http http = start("futwork.webhook.secret=" + NEW, "futwork.webhook.query-token-parameter=");
+    assertThat(post(http, "/webhooks/futwork?token=" + NEW).statusCode()).isEqualTo(401);
+    assertThat(post(http, "/webhooks/futwork", "X-Webhook-Secret", NEW).statusCode())
+        .isEqualTo(200);
+    assertThat(output.getAll())
+        .contains("with the header X-Webhook-Secret: ****")
+        .doesNotContain(NEW);
+  }
+
+  @Test
+  void anUnresolvedPlaceholderAsTheSecretFailsStartupWithAFailureAnalysis(CapturedOutput output) {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "futwork.webhook.secret=${SWITCHBOARD_TEST_UNSET_SECRET}",
+                    "logging.level.org.springframework=WARN"))
+        .hasStackTraceContaining("futwork.webhook.secret");
+    String report = output.getAll();
+    assertThat(report)
+        .contains("APPLICATION FAILED TO START")
+        .contains("Description:")
+        .contains(
+            "The property futwork.webhook.secret holds the unresolved placeholder"
+                + " ${SWITCHBOARD_TEST_UNSET_SECRET}")
+        .contains("Action:")
+        .contains("Define SWITCHBOARD_TEST_UNSET_SECRET");
+    // a report, not a stack trace
+    assertThat(report.lines().filter(line -> line.startsWith("\tat ")).count()).isZero();
+  }
+
+  @Test
+  void aMissingSecretFailsStartupWithAFailureAnalysis(CapturedOutput output) {
+    assertThatThrownBy(() -> start("logging.level.org.springframework=WARN"))
+        .hasStackTraceContaining("futwork.webhook.secret");
+    String report = output.getAll();
+    assertThat(report)
+        .contains("APPLICATION FAILED TO START")
+        .contains("Description:")
+        .contains("has no authentication configured")
+        .contains("Action:");
+    assertThat(report.lines().filter(line -> line.startsWith("\tat ")).count()).isZero();
   }
 
   @Test

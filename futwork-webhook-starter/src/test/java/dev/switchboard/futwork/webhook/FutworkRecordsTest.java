@@ -132,10 +132,10 @@ class FutworkRecordsTest {
 
   @Test
   void unrecognizedSerializesAsItsJson() throws Exception {
-    byte[] body = "[1,2,3]".getBytes();
+    byte[] body = "{\"a\":[1,2,3]}".getBytes();
     FutworkEvent event = parse(body);
     assertThat(event).isInstanceOf(UnrecognizedFutworkPayload.class);
-    assertThat(Json.mapper().writeValueAsString(event)).isEqualTo("[1,2,3]");
+    assertThat(Json.mapper().writeValueAsString(event)).isEqualTo("{\"a\":[1,2,3]}");
     assertThat(event.delivery().idempotencyKey()).isEqualTo(WebhookRequest.sha256Hex(body));
   }
 
@@ -147,6 +147,26 @@ class FutworkRecordsTest {
     assertThat(parse("{\"campaignId\":\"c\"}".getBytes()).delivery().idempotencyKey()).hasSize(64);
     assertThat(parse("{\"stage\":null,\"other\":1}".getBytes()))
         .isInstanceOf(UnrecognizedFutworkPayload.class);
+    // referenceId (the one field the document requires) with any post-call field is a workflow
+    // delivery, without workflowId, stage or isTerminal
+    assertThat(parse("{\"referenceId\":\"AWB1\",\"disposition\":\"interested\"}".getBytes()))
+        .isInstanceOf(WorkflowPostCall.class);
+    assertThat(parse("{\"referenceId\":\"AWB1\",\"collectedData\":{}}".getBytes()))
+        .isInstanceOf(WorkflowPostCall.class);
+    assertThat(parse("{\"referenceId\":\"AWB1\"}".getBytes()))
+        .isInstanceOf(UnrecognizedFutworkPayload.class);
+    assertThat(parse("{\"disposition\":\"interested\"}".getBytes()))
+        .isInstanceOf(UnrecognizedFutworkPayload.class);
+  }
+
+  @Test
+  void aTopLevelValueThatIsNotAnObjectIsRefused() {
+    for (String body : new String[] {"[]", "\"x\"", "1", "-1.5", "true", "false", "null", "[{}]"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> FutworkEvent.parse(body.getBytes()))
+          .as(body)
+          .isInstanceOf(dev.switchboard.core.webhook.WebhookPayloadException.class)
+          .hasMessage("A Futwork delivery must be a JSON object.");
+    }
   }
 
   @Test

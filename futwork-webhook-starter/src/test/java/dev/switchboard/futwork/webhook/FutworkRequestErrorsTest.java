@@ -99,12 +99,49 @@ class FutworkRequestErrorsTest {
   }
 
   @Test
-  void wrongContentTypeIs415() throws Exception {
-    problem(post("text/plain", HttpRequest.BodyPublishers.ofString("{}")), 415);
+  void formMultipartAndXmlAre415() throws Exception {
     problem(
         post("application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString("a=b")), 415);
-    problem(post("not a media type", HttpRequest.BodyPublishers.ofString("{}")), 415);
+    problem(
+        post(
+            "multipart/form-data; boundary=XyZ",
+            HttpRequest.BodyPublishers.ofString(
+                "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n{}\r\n--XyZ--\r\n")),
+        415);
+    problem(post("multipart/form-data", HttpRequest.BodyPublishers.ofString("{}")), 415);
+    problem(post("application/xml", HttpRequest.BodyPublishers.ofString("<a/>")), 415);
+    problem(post("text/xml", HttpRequest.BodyPublishers.ofString("<a/>")), 415);
+    assertThat(recorder.handled).isEmpty();
     stillServing();
+  }
+
+  @Test
+  void jsonUnderAnyOtherLabelOrNoneIsHandled() throws Exception {
+    String[] labels = {
+      "text/plain", "application/octet-stream", "*/*", "not a media type", null,
+    };
+    for (String label : labels) {
+      var node =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              Json.mapper().readTree(Fixtures.payload("futwork-campaign-post-call.json"));
+      node.put("callSid", UUID.randomUUID().toString());
+      HttpRequest.Builder request =
+          http.request("/webhooks/futwork")
+              .header("X-Webhook-Secret", Http.SECRET)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(node)));
+      if (label != null) {
+        request.header("Content-Type", label);
+      }
+      HttpResponse<String> response = Http.send(request.build());
+      assertThat(response.statusCode()).as(String.valueOf(label)).isEqualTo(200);
+    }
+    assertThat(recorder.campaigns).hasSize(labels.length);
+  }
+
+  @Test
+  void aBodyThatIsNotJsonUnderALabelThatIsNotJsonsIs400() throws Exception {
+    problem(post("text/plain", HttpRequest.BodyPublishers.ofString("hello")), 400);
+    assertThat(recorder.handled).isEmpty();
   }
 
   @Test

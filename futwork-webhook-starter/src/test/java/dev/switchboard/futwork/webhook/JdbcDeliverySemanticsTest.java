@@ -39,15 +39,15 @@ class JdbcDeliverySemanticsTest extends DeliverySemanticsContract {
   @Test
   void usesTheJdbcStoreAndItsTable() throws Exception {
     assertThat(store).isInstanceOf(JdbcDeliveryStore.class);
-    String callSid = UUID.randomUUID().toString();
-    assertThat(http.deliver(campaign(callSid, "row")).statusCode()).isEqualTo(200);
+    byte[] body = campaign(UUID.randomUUID().toString(), "row");
+    assertThat(http.deliver(body).statusCode()).isEqualTo(200);
     assertThat(
             new JdbcTemplate(dataSource)
                 .queryForObject(
                     "SELECT state FROM switchboard_webhook_delivery WHERE source = 'futwork'"
                         + " AND delivery_key = ?",
                     String.class,
-                    callSid))
+                    dev.switchboard.core.webhook.WebhookRequest.sha256Hex(body)))
         .isEqualTo("HANDLED");
   }
 }

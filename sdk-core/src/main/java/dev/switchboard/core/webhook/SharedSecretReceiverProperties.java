@@ -1,23 +1,31 @@
 package dev.switchboard.core.webhook;
 
 import dev.switchboard.core.Secret;
+import dev.switchboard.core.config.ConfigurationValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The settings of a receiver for a platform that signs nothing (Futwork, Flowforge): a shared
- * secret in a header or the URL's query, HTTP Basic, an IP allowlist, the body limit. A vendor
- * module extends it under its own prefix (such as {@code futwork.webhook}) and turns it into its
- * endpoint with {@link #toEndpoint(String, String, WebhookParser)}, so every such receiver
- * authenticates the same way.
+ * secret in the URL's query (the default, as these platforms' dashboards take nothing but a URL) or
+ * in a header, HTTP Basic, an IP allowlist, the body limit. A vendor module extends it under its
+ * own prefix (such as {@code futwork.webhook}) and turns it into its endpoint with {@link
+ * #toEndpoint(String, String, WebhookParser)}, so every such receiver authenticates the same way.
  *
  * <p>JavaBean-style rather than a record, so Spring binds it field by field. The configuration
  * processor cannot read this class's Javadoc from a vendor module, so each vendor module describes
  * the inherited properties in its {@code META-INF/additional-spring-configuration-metadata.json}.
  */
 public class SharedSecretReceiverProperties {
+
+  /** The default query parameter carrying the secret in the URL pasted into the dashboard. */
+  public static final String DEFAULT_QUERY_TOKEN_PARAMETER = "token";
+
+  private static final Logger log = LoggerFactory.getLogger(SharedSecretReceiverProperties.class);
 
   /** Whether to receive the platform's deliveries. */
   private boolean enabled = true;
@@ -26,8 +34,8 @@ public class SharedSecretReceiverProperties {
   private String path;
 
   /**
-   * The shared secret(s) a delivery must present, in the header (see header-name) or, when
-   * query-token-parameter is set, in the URL's query. Several may be listed while rotating.
+   * The shared secret(s) a delivery must present, in the URL's query (see query-token-parameter) or
+   * in the header (see header-name). Several may be listed while rotating.
    */
   private List<Secret> secret = new ArrayList<>();
 
@@ -35,11 +43,10 @@ public class SharedSecretReceiverProperties {
   private String headerName = "X-Webhook-Secret";
 
   /**
-   * The URL query parameter that may carry the shared secret instead of the header (for example
-   * 'token', with the platform configured to post to /webhooks/...?token=...). Unset: query tokens
-   * are not accepted. Query strings end up in access logs; prefer the header where possible.
+   * The URL query parameter that carries the shared secret: the platform is configured to post to
+   * /webhooks/...?token=<secret>. Empty: only the header is accepted.
    */
-  private String queryTokenParameter;
+  private String queryTokenParameter = DEFAULT_QUERY_TOKEN_PARAMETER;
 
   /** HTTP Basic credentials a delivery may present instead of the shared secret. */
   private final Basic basic = new Basic();
@@ -246,10 +253,11 @@ public class SharedSecretReceiverProperties {
   }
 
   /**
-   * Builds the receiver's endpoint from these settings: the shared secret(s) in the header, or in
-   * the query when a parameter is named, and HTTP Basic, any one of them sufficing; the allowlist
-   * on top; the body limit. Refuses settings that are incomplete or that authenticate nothing,
-   * naming the property to set.
+   * Builds the receiver's endpoint from these settings: the shared secret(s) in the URL's query
+   * parameter (unless it is set empty) or in the header, and HTTP Basic, any one of them sufficing;
+   * the allowlist on top; the body limit. Refuses settings that are incomplete, that still hold an
+   * unresolved {@code ${...}} placeholder or that authenticate nothing, naming the property to set.
+   * Logs, at INFO, the URL to paste into the platform's dashboard with the token masked.
    *
    * @param source the platform's short name, such as {@code futwork}
    * @param prefix the properties' prefix, such as {@code futwork.webhook}, named in messages
@@ -258,22 +266,18 @@ public class SharedSecretReceiverProperties {
    * @throws WebhookConfigurationException when the settings are incomplete or authenticate nothing
    */
   public WebhookEndpoint toEndpoint(String source, String prefix, WebhookParser<?> parser) {
+    ConfigurationValues.requireResolved(prefix + ".secret", secret);
+    ConfigurationValues.requireResolved(prefix + ".basic.username", basic.getUsername());
+    ConfigurationValues.requireResolved(prefix + ".basic.password", basic.getPassword());
+    ConfigurationValues.requireResolved(prefix + ".path", path);
     List<Secret> secrets = WebhookAuthenticators.present(secret);
     boolean queryToken = queryTokenParameter != null && !queryTokenParameter.isBlank();
     List<WebhookAuthenticator> authenticators = new ArrayList<>();
     if (!secrets.isEmpty()) {
-      authenticators.add(WebhookAuthenticators.headerSecret(headerName, secrets));
       if (queryToken) {
-        authenticators.add(WebhookAuthenticators.queryToken(queryTokenParameter, secrets));
+        authenticators.add(WebhookAuthenticators.queryToken(queryTokenParameter.strip(), secrets));
       }
-    } else if (queryToken) {
-      throw new WebhookConfigurationException(
-          prefix
-              + ".query-token-parameter is set but "
-              + prefix
-              + ".secret is not: set "
-              + prefix
-              + ".secret to the token the platform sends.");
+      authenticators.add(WebhookAuthenticators.headerSecret(headerName, secrets));
     }
     boolean hasUser = basic.getUsername() != null && !basic.getUsername().isBlank();
     if (hasUser != (basic.getPassword() != null)) {
@@ -284,7 +288,8 @@ public class SharedSecretReceiverProperties {
               + prefix
               + ".basic.username and "
               + prefix
-              + ".basic.password.");
+              + ".basic.password; only one is set.",
+          "Set both " + prefix + ".basic.username and " + prefix + ".basic.password, or neither.");
     }
     if (hasUser) {
       authenticators.add(
@@ -301,7 +306,51 @@ public class SharedSecretReceiverProperties {
     if (allowlist != null && !allowlist.isEmpty()) {
       builder.allowlist(IpAllowlist.of(allowlist, trustedProxies));
     }
-    return builder.build();
+    WebhookEndpoint endpoint = builder.build();
+    if (!secrets.isEmpty()) {
+      logUrlToPaste(source, prefix, queryToken);
+    }
+    return endpoint;
+  }
+
+  /**
+   * The URL form the platform's dashboard needs, with the token masked: the token itself is never
+   * logged.
+   *
+   * @param source the platform's short name
+   * @param prefix the properties' prefix
+   * @param queryToken whether the URL may carry the token
+   * @return the text logged at startup
+   */
+  String urlToPaste(String source, String prefix, boolean queryToken) {
+    if (!queryToken) {
+      return "The "
+          + source
+          + " webhook receiver accepts deliveries to https://<your-public-host>"
+          + path
+          + " with the header "
+          + headerName
+          + ": **** (the value of "
+          + prefix
+          + ".secret); "
+          + prefix
+          + ".query-token-parameter is empty, so a token in the URL is not accepted.";
+    }
+    return "The "
+        + source
+        + " webhook receiver is ready: paste https://<your-public-host>"
+        + path
+        + "?"
+        + queryTokenParameter.strip()
+        + "=**** into the platform's webhook settings, with **** replaced by the value of "
+        + prefix
+        + ".secret (a sender that can set headers may send it as "
+        + headerName
+        + " instead).";
+  }
+
+  private void logUrlToPaste(String source, String prefix, boolean queryToken) {
+    log.info("{}", urlToPaste(source, prefix, queryToken));
   }
 
   /** HTTP Basic credentials a delivery may present. */

@@ -249,9 +249,12 @@ public final class WebhookEndpoint {
                 + " webhook receiver at "
                 + path
                 + " has no authentication configured, so anyone could post forged deliveries to"
-                + " it. Set "
+                + " it.",
+            "Set "
                 + set
-                + " (and configure the same secret on the platform), or, only if the endpoint is"
+                + " to a long random value and configure the same secret on the platform (for"
+                + " Futwork and Flowforge, paste the receiver's URL with ?token=<the secret>; the"
+                + " application logs the exact form at startup), or, only if the endpoint is"
                 + " protected another way, "
                 + allow
                 + ".");

@@ -76,6 +76,29 @@ public record WebhookRequest(
   }
 
   /**
+   * The idempotency key of a delivery from the id the platform gave it (an event id, a {@code
+   * webhook-id} header): the id without surrounding blanks, or its SHA-256 when it is longer than
+   * {@value #MAX_KEY_LENGTH} characters or holds control characters (so every store can hold it and
+   * every log line can show it); the body's SHA-256 when there is no id.
+   *
+   * @param id the platform's id, may be null or blank
+   * @return the key
+   */
+  public String idempotencyKey(String id) {
+    String key = id == null ? "" : id.strip();
+    if (key.isEmpty()) {
+      return bodySha256();
+    }
+    if (key.length() > MAX_KEY_LENGTH || key.chars().anyMatch(Character::isISOControl)) {
+      return sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+    }
+    return key;
+  }
+
+  /** The longest id used as an idempotency key as it is. */
+  public static final int MAX_KEY_LENGTH = 200;
+
+  /**
    * Returns the SHA-256 of the body in lower-case hex: the idempotency key of deliveries that carry
    * no id of their own.
    *

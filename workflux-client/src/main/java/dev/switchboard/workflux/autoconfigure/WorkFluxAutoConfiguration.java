@@ -1,6 +1,7 @@
 package dev.switchboard.workflux.autoconfigure;
 
 import dev.switchboard.core.Secret;
+import dev.switchboard.core.config.SwitchboardConfigurationException;
 import dev.switchboard.workflux.client.WorkFluxClient;
 import dev.switchboard.workflux.webhook.HexHmacVerifier;
 import dev.switchboard.workflux.webhook.StandardWebhooks;
@@ -12,17 +13,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 /**
- * Provides a {@link WorkFluxClient} from the {@code workflux.*} properties unless the application
- * defines its own; a {@link WebhookVerifier} when {@code workflux.webhook.secret} is set; a
- * subscription at startup when {@code workflux.webhook.subscribe-on-startup.url} is set; and, when
- * Actuator is present (Boot 3.5 or 4.x), a {@code workflux} health contributor running the
+ * Provides a {@link WorkFluxClient} from the {@code workflux.*} properties when client credentials
+ * are set ({@code workflux.client-id} or {@code workflux.client-secret}) unless the application
+ * defines its own; a {@link WebhookVerifier} when {@code workflux.webhook.secret} is set, with or
+ * without credentials (a receive-only application needs nothing else); a subscription at startup
+ * when {@code workflux.webhook.subscribe-on-startup.url} is set; and, when Actuator is present
+ * (Boot 3.5 or 4.x) and there is a client, a {@code workflux} health contributor running the
  * connectivity check ({@code management.health.workflux.enabled=false} turns it off).
  */
 @AutoConfiguration(
@@ -50,6 +53,7 @@ public class WorkFluxAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
+  @Conditional(WorkFluxCredentialsSet.class)
   public WorkFluxClient workFluxClient(
       WorkFluxProperties properties, ObjectProvider<RestClient.Builder> restClientBuilders) {
     return WorkFluxClient.builder()
@@ -73,17 +77,21 @@ public class WorkFluxAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "workflux.webhook", name = "secret")
+  @Conditional(WorkFluxPropertySet.WebhookSecret.class)
   public WebhookVerifier workFluxWebhookVerifier(
       WorkFluxProperties properties, ObjectProvider<Clock> clocks) {
     WorkFluxProperties.Webhook webhook = properties.webhook();
     List<Secret> secrets = new ArrayList<>();
     secrets.add(webhook.secret());
     secrets.addAll(webhook.previousSecrets());
+    WorkFluxProperties.Headers headers = webhook.headers();
     if (webhook.scheme() == WorkFluxProperties.Scheme.HEX_HMAC) {
-      return HexHmacVerifier.of(webhook.signatureHeader(), StandardWebhooks.ID_HEADER, secrets);
+      return HexHmacVerifier.of(webhook.signatureHeader(), headers.id(), secrets);
     }
-    StandardWebhooks.Builder builder = StandardWebhooks.builder().tolerance(webhook.tolerance());
+    StandardWebhooks.Builder builder =
+        StandardWebhooks.builder()
+            .tolerance(webhook.tolerance())
+            .headers(headers.id(), headers.timestamp(), headers.signature());
     Clock clock = clocks.getIfUnique();
     if (clock != null) {
       builder.clock(clock); // else the builder's own, the system clock in UTC
@@ -97,15 +105,26 @@ public class WorkFluxAutoConfiguration {
   /**
    * Subscribes to WorkFlux events at startup.
    *
-   * @param client the client
+   * @param clients the client, present when credentials are set or the application has its own
    * @param properties the {@code workflux.*} properties
    * @return the subscriber
+   * @throws SwitchboardConfigurationException when there is no client to subscribe with
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "workflux.webhook.subscribe-on-startup", name = "url")
+  @Conditional(WorkFluxPropertySet.SubscriptionUrl.class)
   public WorkFluxWebhookSubscriber workFluxWebhookSubscriber(
-      WorkFluxClient client, WorkFluxProperties properties) {
+      ObjectProvider<WorkFluxClient> clients, WorkFluxProperties properties) {
+    WorkFluxClient client = clients.getIfAvailable();
+    if (client == null) {
+      throw new SwitchboardConfigurationException(
+          "workflux.webhook.subscribe-on-startup.url is set, but there is no WorkFlux client to"
+              + " create the subscription with: workflux.client-id and workflux.client-secret are"
+              + " not set.",
+          "Set workflux.client-id and workflux.client-secret to the OAuth client WorkFlux gave"
+              + " you, or remove workflux.webhook.subscribe-on-startup.url and create the"
+              + " subscription yourself.");
+    }
     WorkFluxProperties.Webhook webhook = properties.webhook();
     return new WorkFluxWebhookSubscriber(
         client,

@@ -1,8 +1,10 @@
 package dev.switchboard.workflux.autoconfigure;
 
 import dev.switchboard.core.Secret;
+import dev.switchboard.core.config.ConfigurationValues;
 import dev.switchboard.core.http.HttpProperties;
 import dev.switchboard.workflux.client.WorkFluxClientBuilder;
+import dev.switchboard.workflux.webhook.StandardWebhooks;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,8 +17,11 @@ import org.springframework.util.unit.DataSize;
  * <p>A value left out (null) takes its default from the compact constructors, as {@link
  * HttpProperties} explains; the module's configuration metadata states the same defaults.
  *
- * @param clientId OAuth 2.0 client id WorkFlux gave you. Required.
- * @param clientSecret OAuth 2.0 client secret WorkFlux gave you; never logged. Required.
+ * @param clientId OAuth 2.0 client id WorkFlux gave you. Required to call the API; the WorkFlux
+ *     client (and its health check) exist only when client-id or client-secret is set, so an
+ *     application that only receives events needs neither.
+ * @param clientSecret OAuth 2.0 client secret WorkFlux gave you; never logged. Required to call the
+ *     API.
  * @param baseUrl Base URL of the WorkFlux API, with the API version in its path.
  * @param tokenSkew How long before expires_in runs out an access token is renewed.
  * @param http Time-outs and retries of WorkFlux API calls.
@@ -36,6 +41,9 @@ public record WorkFluxProperties(
 
   /** Applies the defaults. */
   public WorkFluxProperties {
+    ConfigurationValues.requireResolved("workflux.client-id", clientId);
+    ConfigurationValues.requireResolved("workflux.client-secret", clientSecret);
+    ConfigurationValues.requireResolved("workflux.base-url", baseUrl);
     baseUrl = baseUrl != null ? baseUrl : WorkFluxClientBuilder.DEFAULT_BASE_URL;
     tokenSkew = tokenSkew != null ? tokenSkew : Duration.ofSeconds(60);
     http = http != null ? http : new HttpProperties(null, null, null);
@@ -43,7 +51,7 @@ public record WorkFluxProperties(
     webhook =
         webhook != null
             ? webhook
-            : new Webhook(null, null, null, null, null, null, null, null, false, null);
+            : new Webhook(null, null, null, null, null, null, null, null, false, null, null);
   }
 
   /**
@@ -88,6 +96,8 @@ public record WorkFluxProperties(
    * @param allowUnauthenticated Whether to accept deliveries without a verified signature when no
    *     secret is set. Only for endpoints protected another way; a warning is logged at startup.
    * @param maxBodySize Largest accepted delivery body; larger deliveries are answered 413.
+   * @param headers Header names of the standard-webhooks scheme, for a sender using other names;
+   *     the id header is also the idempotency key under either scheme.
    */
   public record Webhook(
       Secret secret,
@@ -99,13 +109,16 @@ public record WorkFluxProperties(
       Boolean enabled,
       String path,
       boolean allowUnauthenticated,
-      DataSize maxBodySize) {
+      DataSize maxBodySize,
+      Headers headers) {
 
     /** The receiver's default path. */
     public static final String DEFAULT_PATH = "/webhooks/workflux";
 
     /** Applies the defaults; never a null list. */
     public Webhook {
+      ConfigurationValues.requireResolved("workflux.webhook.secret", secret);
+      ConfigurationValues.requireResolved("workflux.webhook.previous-secrets", previousSecrets);
       previousSecrets = previousSecrets == null ? List.of() : List.copyOf(previousSecrets);
       scheme = scheme != null ? scheme : Scheme.STANDARD_WEBHOOKS;
       tolerance = tolerance != null ? tolerance : Duration.ofMinutes(5);
@@ -114,6 +127,28 @@ public record WorkFluxProperties(
           subscribeOnStartup != null ? subscribeOnStartup : new SubscribeOnStartup(null, null);
       path = path != null ? path : DEFAULT_PATH;
       maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
+      headers = headers != null ? headers : new Headers(null, null, null);
+    }
+  }
+
+  /**
+   * Header names of the standard-webhooks scheme.
+   *
+   * @param id Header holding the delivery's id, also its idempotency key.
+   * @param timestamp Header holding the signed timestamp, in seconds since the epoch.
+   * @param signature Header holding the v1,base64 signatures.
+   */
+  public record Headers(String id, String timestamp, String signature) {
+
+    /** Applies the Standard Webhooks names. */
+    public Headers {
+      id = nameOr(id, StandardWebhooks.ID_HEADER);
+      timestamp = nameOr(timestamp, StandardWebhooks.TIMESTAMP_HEADER);
+      signature = nameOr(signature, StandardWebhooks.SIGNATURE_HEADER);
+    }
+
+    private static String nameOr(String name, String standard) {
+      return name == null || name.isBlank() ? standard : name.strip();
     }
   }
 
@@ -128,6 +163,7 @@ public record WorkFluxProperties(
 
     /** Applies the default events; never a changeable list. */
     public SubscribeOnStartup {
+      ConfigurationValues.requireResolved("workflux.webhook.subscribe-on-startup.url", url);
       events =
           events != null
               ? List.copyOf(events)

@@ -1,5 +1,6 @@
 package dev.switchboard.workflux.autoconfigure;
 
+import dev.switchboard.core.config.ConfigurationValues;
 import dev.switchboard.core.webhook.WebhookEndpoint;
 import dev.switchboard.core.webhook.autoconfigure.WebhookAutoConfiguration;
 import dev.switchboard.workflux.webhook.StandardWebhooks;
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Declares the WorkFlux event receiver ({@code /webhooks/workflux} by default), which sdk-core's
  * {@link WebhookAutoConfiguration} serves: signatures verified by the {@link WebhookVerifier} bean
- * (401 when refused), de-duplication on {@code webhook-id}, {@code WorkFluxEvent} records published
- * to {@code @EventListener} methods.
+ * (401 when refused), de-duplication on {@code webhook-id} (or the header {@code
+ * workflux.webhook.headers.id} names), {@code WorkFluxEvent} records published to
+ * {@code @EventListener} methods.
  *
  * <p>Active only in a servlet web application with Spring MVC, and only when the application asks
  * for it: {@code workflux.webhook.enabled=true}, or, with {@code enabled} unset, when {@code
@@ -59,9 +61,14 @@ public class WorkFluxWebhookAutoConfiguration {
       WorkFluxProperties properties, ObjectProvider<WebhookVerifier> verifiers) {
     WorkFluxProperties.Webhook webhook = properties.webhook();
     WebhookVerifier verifier = verifiers.getIfUnique();
-    return WebhookEndpoint.builder(SOURCE, webhook.path(), new WorkFluxWebhookParser())
+    ConfigurationValues.requireResolved("workflux.webhook.path", webhook.path());
+    return WebhookEndpoint.builder(
+            SOURCE, webhook.path(), new WorkFluxWebhookParser(webhook.headers().id()))
         .authenticator(verifier == null ? null : WorkFluxWebhookAuthenticator.of(verifier))
-        .sensitiveHeaders(StandardWebhooks.SIGNATURE_HEADER, webhook.signatureHeader())
+        .sensitiveHeaders(
+            StandardWebhooks.SIGNATURE_HEADER,
+            webhook.headers().signature(),
+            webhook.signatureHeader())
         .maxBodySize(webhook.maxBodySize().toBytes())
         .allowUnauthenticated(webhook.allowUnauthenticated())
         .configurationHints("workflux.webhook.secret", "workflux.webhook.allow-unauthenticated")

@@ -4,7 +4,6 @@ import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.core.webhook.WebhookParser;
 import dev.switchboard.core.webhook.WebhookRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,14 +13,13 @@ import java.util.Set;
  *
  * <p>The idempotency key is the {@code webhook-id} header (signed under the Standard Webhooks
  * scheme); without one (the hex-hmac scheme need not send it) it is the SHA-256 of the body. An id
- * longer than 255 characters is replaced by its SHA-256, so every delivery store can hold it.
+ * longer than 200 characters or holding control characters is replaced by its SHA-256 ({@link
+ * WebhookRequest#idempotencyKey}), so every delivery store can hold it.
  */
 public final class WorkFluxWebhookParser implements WebhookParser<WorkFluxEvent> {
 
   /** The event type in metrics and logs of a delivery whose type has no record of its own. */
   public static final String UNKNOWN = "unknown";
-
-  private static final int MAX_KEY_LENGTH = 255;
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -54,13 +52,7 @@ public final class WorkFluxWebhookParser implements WebhookParser<WorkFluxEvent>
   }
 
   private String idempotencyKey(WebhookRequest request) {
-    String id = request.header(idHeader).map(String::trim).orElse("");
-    if (id.isEmpty()) {
-      return request.bodySha256();
-    }
-    return id.length() > MAX_KEY_LENGTH
-        ? WebhookRequest.sha256Hex(id.getBytes(StandardCharsets.UTF_8))
-        : id;
+    return request.idempotencyKey(request.header(idHeader).orElse(null));
   }
 
   @Override

@@ -151,7 +151,7 @@ public final class Deliverer implements AutoCloseable {
                     item.platform(),
                     item.event(),
                     item.key(),
-                    url,
+                    loggable(url),
                     response.statusCode(),
                     attempt);
                 next(items, index);
@@ -165,7 +165,7 @@ public final class Deliverer implements AutoCloseable {
                     item.platform(),
                     item.event(),
                     item.key(),
-                    url,
+                    loggable(url),
                     response.statusCode());
                 next(items, index);
               }
@@ -189,7 +189,7 @@ public final class Deliverer implements AutoCloseable {
           item.platform(),
           item.event(),
           item.key(),
-          url,
+          loggable(url),
           attempt,
           what);
       next(items, index);
@@ -205,7 +205,7 @@ public final class Deliverer implements AutoCloseable {
         item.platform(),
         item.event(),
         item.key(),
-        url,
+        loggable(url),
         what,
         attempt,
         settings.deliveryAttempts(),
@@ -244,6 +244,16 @@ public final class Deliverer implements AutoCloseable {
                 return Optional.empty();
               }
             });
+  }
+
+  /**
+   * The URL as logged: without its query, which carries the receiver's token when the platform is
+   * configured the way its dashboard allows (a URL with ?token=...).
+   */
+  static String loggable(URI url) {
+    return url.getRawQuery() == null
+        ? url.toString()
+        : url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath() + "?****";
   }
 
   private void record(

@@ -78,8 +78,7 @@ public final class FlowforgePayloadParser implements WebhookParser<FlowforgeEven
   @Override
   public ParsedDelivery<FlowforgeEvent> parse(WebhookRequest request) {
     Envelope e = envelopeOf(request.body());
-    WebhookDelivery delivery =
-        request.delivery(e.id == null || e.id.isBlank() ? request.bodySha256() : e.id);
+    WebhookDelivery delivery = request.delivery(request.idempotencyKey(e.id));
     String type = canonical(e.event);
     return new ParsedDelivery<>(event(e, type, request.body(), delivery), delivery, type);
   }

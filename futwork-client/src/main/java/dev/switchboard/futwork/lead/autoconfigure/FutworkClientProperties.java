@@ -1,6 +1,7 @@
 package dev.switchboard.futwork.lead.autoconfigure;
 
 import dev.switchboard.core.Secret;
+import dev.switchboard.core.config.ConfigurationValues;
 import dev.switchboard.core.http.HttpProperties;
 import dev.switchboard.futwork.lead.LeadClientBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,8 +10,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 /**
  * Configuration of the Futwork lead client, under {@code futwork}.
  *
- * <p>A value left out (null) takes its default from the compact constructors, as {@link
- * HttpProperties} explains; the module's configuration metadata states the same defaults.
+ * <p>A key or URL still holding an unresolved {@code ${...}} placeholder (an unset environment
+ * variable) fails startup naming the property. A value left out (null) takes its default from the
+ * compact constructors, as {@link HttpProperties} explains; the module's configuration metadata
+ * states the same defaults.
  *
  * @param apiKey API key Futwork gave you, sent as the x-api-key header to both platforms unless a
  *     platform has its own key. Required.
@@ -29,6 +32,7 @@ public record FutworkClientProperties(
 
   /** Applies the defaults. */
   public FutworkClientProperties {
+    ConfigurationValues.requireResolved("futwork.api-key", apiKey);
     workflows = workflows != null ? workflows : new Workflows(null, null);
     campaigns = campaigns != null ? campaigns : new Campaigns(null, null);
     http = http != null ? http : new HttpProperties(null, null, null);
@@ -46,6 +50,8 @@ public record FutworkClientProperties(
 
     /** Applies the default base URL. */
     public Workflows {
+      ConfigurationValues.requireResolved("futwork.workflows.base-url", baseUrl);
+      ConfigurationValues.requireResolved("futwork.workflows.api-key", apiKey);
       baseUrl = baseUrl != null ? baseUrl : LeadClientBuilder.DEFAULT_WORKFLOWS_BASE_URL;
     }
   }
@@ -60,6 +66,8 @@ public record FutworkClientProperties(
 
     /** Applies the default base URL. */
     public Campaigns {
+      ConfigurationValues.requireResolved("futwork.campaigns.base-url", baseUrl);
+      ConfigurationValues.requireResolved("futwork.campaigns.api-key", apiKey);
       baseUrl = baseUrl != null ? baseUrl : LeadClientBuilder.DEFAULT_CAMPAIGNS_BASE_URL;
     }
   }

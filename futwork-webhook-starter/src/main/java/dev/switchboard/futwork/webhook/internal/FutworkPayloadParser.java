@@ -7,6 +7,7 @@ import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.core.webhook.WebhookJson;
 import dev.switchboard.core.webhook.WebhookParser;
+import dev.switchboard.core.webhook.WebhookPayloadException;
 import dev.switchboard.core.webhook.WebhookRequest;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
 import dev.switchboard.futwork.webhook.FutworkEvent;
@@ -16,12 +17,21 @@ import dev.switchboard.futwork.webhook.WorkflowPostCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells Futwork's two post-call shapes apart by their content and reads them tolerantly: a campaign
  * delivery has {@code callSid}, {@code campaignId} or {@code telephonyData}; a workflow delivery
- * has {@code workflowId}, {@code stage} or {@code isTerminal}; anything else that is valid JSON is
- * an {@link UnrecognizedFutworkPayload}.
+ * has {@code referenceId} (the one field the document makes required) with any post-call field
+ * ({@code disposition}, {@code recordingUrl}, {@code conversationMinutes}, {@code collectedData},
+ * {@code recipientPhone}), or {@code workflowId}, {@code stage} or {@code isTerminal}; any other
+ * JSON object is an {@link UnrecognizedFutworkPayload}. A body that is not a JSON object is refused
+ * (400).
+ *
+ * <p>Futwork sends no delivery id, and nothing says a call gets one delivery only: a later delivery
+ * for the same call (a status update) is a new delivery. The idempotency key is therefore the
+ * SHA-256 of the body's bytes, so only an exact resend is a duplicate; listeners fold updates by
+ * {@code callSid} or {@code referenceId}.
  *
  * <p>Numbers sent where strings are documented keep their text ({@code 2.5} becomes {@code "2.5"}),
  * booleans sent as strings are read, and a value of the wrong kind becomes null rather than failing
@@ -42,12 +52,21 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
   /** Event type of unrecognized deliveries in metrics. */
   public static final String UNRECOGNIZED = "unrecognized";
 
+  /** The workflow post-call fields besides referenceId; any one of them with it marks the shape. */
+  private static final Set<String> POST_CALL_FIELDS =
+      Set.of(
+          "disposition",
+          "recordingUrl",
+          "conversationMinutes",
+          "collectedData",
+          "recipientPhone",
+          "recipientData");
+
   @Override
   public ParsedDelivery<FutworkEvent> parse(WebhookRequest request) {
     byte[] body = request.body();
-    Fields f = WebhookJson.read(body, p -> fields(p, body));
-    boolean bySid = f != null && f.campaignShaped() && f.callSid != null && !f.callSid.isBlank();
-    WebhookDelivery delivery = request.delivery(bySid ? f.callSid : request.bodySha256());
+    Fields f = objectOf(body);
+    WebhookDelivery delivery = request.delivery(request.bodySha256());
     FutworkEvent event = event(f, body, delivery);
     return new ParsedDelivery<>(event, delivery, type(event));
   }
@@ -57,18 +76,26 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
    *
    * @param body the raw body
    * @return the record, its delivery null
-   * @throws dev.switchboard.core.webhook.WebhookPayloadException when the body is not valid JSON
+   * @throws WebhookPayloadException when the body is not a JSON object
    */
   public static FutworkEvent read(byte[] body) {
     byte[] own = body.clone(); // the transcript is decoded from it later; the caller's may change
-    return event(WebhookJson.read(own, p -> fields(p, own)), own, null);
+    return event(objectOf(own), own, null);
+  }
+
+  private static Fields objectOf(byte[] body) {
+    Fields f = WebhookJson.read(body, p -> fields(p, body));
+    if (f == null) {
+      throw new WebhookPayloadException("A Futwork delivery must be a JSON object.");
+    }
+    return f;
   }
 
   private static FutworkEvent event(Fields f, byte[] body, WebhookDelivery delivery) {
-    if (f != null && f.campaignShaped()) {
+    if (f.campaignShaped()) {
       return f.campaign(delivery);
     }
-    if (f != null && f.workflowShaped()) {
+    if (f.workflowShaped()) {
       return f.workflow(delivery);
     }
     return new UnrecognizedFutworkPayload(WebhookParser.readJson(body), delivery);
@@ -94,6 +121,9 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     while ((name = p.nextFieldName()) != null) {
       JsonToken value = p.nextToken();
       boolean present = value != JsonToken.VALUE_NULL;
+      if (present && POST_CALL_FIELDS.contains(name)) {
+        f.postCallFieldPresent = true;
+      }
       switch (name) {
         case "recipientPhone" -> f.recipientPhone = WebhookJson.text(p);
         case "recipientData" -> f.recipientData = WebhookJson.map(p);
@@ -265,13 +295,17 @@ public final class FutworkPayloadParser implements WebhookParser<FutworkEvent> {
     boolean stagePresent;
     boolean callSidPresent;
     boolean campaignIdPresent;
+    boolean postCallFieldPresent;
 
     boolean campaignShaped() {
       return callSidPresent || campaignIdPresent || telephonyData != null;
     }
 
     boolean workflowShaped() {
-      return workflowIdPresent || stagePresent || isTerminalPresent;
+      return workflowIdPresent
+          || stagePresent
+          || isTerminalPresent
+          || (referenceId != null && !referenceId.isBlank() && postCallFieldPresent);
     }
 
     WorkflowPostCall workflow(WebhookDelivery delivery) {

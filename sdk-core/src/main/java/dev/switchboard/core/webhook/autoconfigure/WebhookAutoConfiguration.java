@@ -5,6 +5,7 @@ import dev.switchboard.core.webhook.InMemoryDeliveryStore;
 import dev.switchboard.core.webhook.WebhookConfigurationException;
 import dev.switchboard.core.webhook.WebhookEndpoint;
 import dev.switchboard.core.webhook.internal.MicrometerWebhookMetrics;
+import dev.switchboard.core.webhook.internal.MultipartRefusalFilter;
 import dev.switchboard.core.webhook.internal.WebhookMetrics;
 import dev.switchboard.core.webhook.internal.WebhookRequestHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,7 +91,8 @@ public class WebhookAutoConfiguration {
   }
 
   /**
-   * Maps every endpoint's path to its pipeline.
+   * Maps every endpoint's path to its pipeline. A bean of the application's named {@code
+   * switchboardWebhookHandlerMapping} replaces it.
    *
    * @param endpoints the endpoints declared by vendor modules or the application
    * @param store the delivery store
@@ -100,6 +102,7 @@ public class WebhookAutoConfiguration {
    * @return the handler mapping
    */
   @Bean
+  @ConditionalOnMissingBean(name = "switchboardWebhookHandlerMapping")
   public SimpleUrlHandlerMapping switchboardWebhookHandlerMapping(
       ObjectProvider<WebhookEndpoint> endpoints,
       DeliveryStore store,
@@ -123,6 +126,22 @@ public class WebhookAutoConfiguration {
       }
     }
     return new SimpleUrlHandlerMapping(urlMap, ORDER);
+  }
+
+  /**
+   * Refuses multipart requests to the receivers' paths before Spring MVC parses them.
+   *
+   * @param endpoints the endpoints
+   * @param metrics the metrics, when Micrometer is present
+   * @return the filter, registered by Spring Boot for every request
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "switchboardWebhookMultipartFilter")
+  public MultipartRefusalFilter switchboardWebhookMultipartFilter(
+      ObjectProvider<WebhookEndpoint> endpoints, ObjectProvider<WebhookMetrics> metrics) {
+    WebhookMetrics m = metrics.getIfUnique();
+    return new MultipartRefusalFilter(
+        endpoints.orderedStream().toList(), m == null ? WebhookMetrics.NONE : m);
   }
 
   // Plain code rather than lambdas in what runs at startup: each lambda's first use links a class.

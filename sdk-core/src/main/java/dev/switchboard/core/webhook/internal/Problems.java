@@ -1,6 +1,5 @@
 package dev.switchboard.core.webhook.internal;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.switchboard.core.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,18 +35,19 @@ final class Problems {
     response.flushBuffer();
   }
 
-  static void ok(HttpServletResponse response, String status, String key) throws IOException {
-    // the acknowledgement of every delivery: written directly, not through a map and the mapper
-    byte[] bytes =
-        ("{\"status\":\""
-                + status
-                + "\",\"idempotencyKey\":\""
-                + new String(JsonStringEncoder.getInstance().quoteAsString(key))
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+  /**
+   * The acknowledgement of every delivery: its status only, never the idempotency key or another
+   * value the sender chose. Constant bytes, written without the mapper.
+   */
+  static void ok(HttpServletResponse response, String status) throws IOException {
+    byte[] bytes = "handled".equals(status) ? HANDLED : DUPLICATE;
     response.setStatus(200);
     response.setContentType("application/json");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
   }
+
+  private static final byte[] HANDLED = "{\"status\":\"handled\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] DUPLICATE =
+      "{\"status\":\"duplicate\"}".getBytes(StandardCharsets.UTF_8);
 }

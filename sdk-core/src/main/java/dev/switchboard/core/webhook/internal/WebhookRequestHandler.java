@@ -28,8 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
 
 /**
@@ -86,7 +84,8 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       throws IOException {
     long start = System.nanoTime();
     Instant receivedAt = clock.instant();
-    String path = request.getRequestURI();
+    // the configured path, never the request's URI, which may carry sender-controlled text
+    String path = endpoint.path();
     String source = endpoint.source();
 
     if (!"POST".equals(request.getMethod())) {
@@ -131,19 +130,37 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       return;
     }
 
-    if (!isJson(request.getContentType())) {
+    if (ContentTypes.refused(request.getContentType())) {
       response.setHeader("Accept-Post", "application/json");
       reject(
           response,
           start,
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "unsupported_media_type",
-          "Webhook deliveries must be JSON (Content-Type: application/json).",
+          ContentTypes.REFUSAL,
           path);
       return;
     }
 
-    byte[] body = readCapped(request.getInputStream(), max, request.getContentLengthLong());
+    byte[] body;
+    try {
+      body = readCapped(request.getInputStream(), max, request.getContentLengthLong());
+    } catch (IOException e) {
+      // a broken chunked encoding, a body shorter than announced and cut off: the sender's doing
+      log.warn(
+          "Could not read the body of a {} delivery to {}: {}",
+          source,
+          path,
+          e.getClass().getName());
+      reject(
+          response,
+          start,
+          HttpStatus.BAD_REQUEST,
+          "unreadable",
+          "The body could not be read completely.",
+          path);
+      return;
+    }
     if (body == null) {
       reject(
           response,
@@ -243,7 +260,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       case HANDLED -> {
         log.debug("{} delivery {} was handled already; not publishing it again", source, key);
         metrics.record(source, type, "duplicate", System.nanoTime() - start);
-        Problems.ok(response, "duplicate", key);
+        Problems.ok(response, "duplicate");
       }
       case IN_PROGRESS -> {
         log.info("{} delivery {} is being handled already; answering 409", source, key);
@@ -306,7 +323,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       log.error("{} delivery {} was handled but could not be recorded as handled", source, key, e);
     }
     metrics.record(source, type, "handled", System.nanoTime() - start);
-    Problems.ok(response, "handled", key);
+    Problems.ok(response, "handled");
   }
 
   private void release(String key, String holder) {
@@ -343,20 +360,6 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       throws IOException {
     metrics.record(endpoint.source(), type, outcome, System.nanoTime() - start);
     Problems.write(response, status, detail, path);
-  }
-
-  static boolean isJson(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return false;
-    }
-    try {
-      MediaType type = MediaType.parseMediaType(contentType);
-      return "application".equalsIgnoreCase(type.getType())
-          && ("json".equalsIgnoreCase(type.getSubtype())
-              || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
   }
 
   /**
