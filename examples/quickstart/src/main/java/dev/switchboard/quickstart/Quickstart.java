@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -110,7 +111,11 @@ public class Quickstart {
     String sandboxUrl = environment.getProperty(EmbeddedSandbox.SANDBOX_URL);
     out.println();
     out.println(
-        "Switchboard quickstart: "
+        "Switchboard quickstart on Spring Boot "
+            + SpringBootVersion.getVersion()
+            + ", Java "
+            + System.getProperty("java.version")
+            + ": "
             + all.size()
             + " leads from "
             + leadsLocation

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -33,6 +34,13 @@ class QuickstartTest {
     int code = run();
 
     assertThat(code).isZero();
+    assertThat(output)
+        .contains(
+            "Switchboard quickstart on Spring Boot "
+                + SpringBootVersion.getVersion()
+                + ", Java "
+                + System.getProperty("java.version")
+                + ": 20 leads from classpath:leads.csv");
     assertThat(output).contains("Submitting 20 leads: 11 to workflow wf_6512, 9 to campaign");
     assertThat(output).contains("20/20 submitted").contains("20/20 outcomes");
     assertThat(output).containsPattern("leads\\s+11\\s+9\\s+20");
