@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 /** Startup rules, configuration and the records' JSON form. */
@@ -43,6 +44,15 @@ class FlowforgeStartupTest {
     runner
         .withPropertyValues("flowforge.webhook.allow-unauthenticated=true")
         .run(context -> assertThat(context).hasNotFailed().hasBean("flowforgeWebhookEndpoint"));
+  }
+
+  @Test
+  void declaresNoEndpointWithoutSpringMvcOnTheClassPath() {
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean("flowforgeWebhookEndpoint"));
   }
 
   @Test
