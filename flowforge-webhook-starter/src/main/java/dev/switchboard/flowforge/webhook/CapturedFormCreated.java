@@ -3,7 +3,7 @@ package dev.switchboard.flowforge.webhook;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.flowforge.webhook.internal.FieldValuesReader;
 import java.time.Instant;

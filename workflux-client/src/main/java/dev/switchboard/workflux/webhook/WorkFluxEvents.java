@@ -2,7 +2,7 @@ package dev.switchboard.workflux.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.core.webhook.WebhookPayloadException;
 import dev.switchboard.core.webhook.internal.WebhookJson;
