@@ -57,16 +57,10 @@ public final class WorkFluxEvents {
   public static WorkFluxEvent parse(byte[] body, WebhookDelivery delivery) {
     Envelope f;
     try {
-      f =
-          WebhookJson.read(
-              body,
-              ENVELOPE,
-              kind -> "A WorkFlux delivery is not a JSON object: " + kind + " received.");
+      f = WebhookJson.read(body, ENVELOPE, kind -> kind + " received.");
     } catch (WebhookPayloadException e) {
-      throw e.getMessage().startsWith("A WorkFlux delivery")
-          ? e
-          : new WebhookPayloadException(
-              "A WorkFlux delivery is not a JSON object: " + e.getMessage());
+      throw new WebhookPayloadException(
+          "A WorkFlux delivery is not a JSON object: " + e.getMessage());
     }
     String raw = new String(body, StandardCharsets.UTF_8);
     String type = f.type() != null ? f.type() : f.event();
