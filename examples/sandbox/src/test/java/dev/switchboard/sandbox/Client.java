@@ -1,7 +1,7 @@
 package dev.switchboard.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.switchboard.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.flowforge.webhook.CapturedFormCreated;
 import dev.switchboard.flowforge.webhook.CapturedIntentCreated;
 import dev.switchboard.flowforge.webhook.ConversationClosed;

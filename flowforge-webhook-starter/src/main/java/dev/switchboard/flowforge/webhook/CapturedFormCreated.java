@@ -2,8 +2,10 @@ package dev.switchboard.flowforge.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.switchboard.core.json.JsonFields;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
+import dev.switchboard.flowforge.webhook.internal.FieldValuesReader;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +55,8 @@ public record CapturedFormCreated(
       @JsonProperty("form_name") String formName,
       @JsonProperty("widget_id") String widgetId,
       @JsonProperty("assistant_id") String assistantId,
-      @JsonProperty("field_values") Map<String, String> fieldValues,
+      @JsonProperty("field_values") @JsonDeserialize(using = FieldValuesReader.class)
+          Map<String, String> fieldValues,
       @JsonProperty("conversation_id") String conversationId,
       @JsonProperty("captured_form_id") String capturedFormId) {
 

@@ -2,7 +2,7 @@ package dev.switchboard.flowforge.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import java.time.Instant;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.switchboard.flowforge.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.testing.HostileRequests;
 import dev.switchboard.core.testing.ReceiverClient;

@@ -3,7 +3,7 @@ package dev.switchboard.flowforge.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.ConfigurationDocs;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.webhook.WebhookEndpoint;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 /** Startup rules, configuration and the records' JSON form. */
@@ -43,6 +44,15 @@ class FlowforgeStartupTest {
     runner
         .withPropertyValues("flowforge.webhook.allow-unauthenticated=true")
         .run(context -> assertThat(context).hasNotFailed().hasBean("flowforgeWebhookEndpoint"));
+  }
+
+  @Test
+  void declaresNoEndpointWithoutSpringMvcOnTheClassPath() {
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean("flowforgeWebhookEndpoint"));
   }
 
   @Test

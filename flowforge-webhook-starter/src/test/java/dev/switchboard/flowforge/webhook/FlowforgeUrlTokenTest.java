@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.testing.HostileRequests;
 import dev.switchboard.core.testing.ReceiverClient;

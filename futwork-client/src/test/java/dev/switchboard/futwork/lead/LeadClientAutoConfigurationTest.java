@@ -131,7 +131,7 @@ class LeadClientAutoConfigurationTest {
   @Test
   void everyPropertyHasADescriptionAndDocumentedDefaults() throws Exception {
     var metadata =
-        dev.switchboard.core.json.Json.mapper()
+        dev.switchboard.core.json.internal.Json.mapper()
             .readValue(
                 getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"),
                 Map.class);

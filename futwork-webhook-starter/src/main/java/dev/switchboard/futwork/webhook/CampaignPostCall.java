@@ -2,10 +2,12 @@ package dev.switchboard.futwork.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.switchboard.core.PhoneNumbers;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.futwork.webhook.internal.FutworkValues;
+import dev.switchboard.futwork.webhook.internal.TranscriptReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,8 @@ public record CampaignPostCall(
     @JsonProperty("status") String status,
     @JsonProperty("telephonyData") TelephonyData telephonyData,
     @JsonProperty("contextDetails") ContextDetails contextDetails,
-    @JsonProperty("transcript") Transcript transcript,
+    @JsonProperty("transcript") @JsonDeserialize(using = TranscriptReader.class)
+        Transcript transcript,
     @JsonProperty("disposition") String disposition,
     @JsonProperty("extractedData") Map<String, Object> extractedData,
     @JsonIgnore WebhookDelivery delivery)

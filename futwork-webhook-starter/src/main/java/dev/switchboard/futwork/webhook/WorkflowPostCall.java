@@ -3,7 +3,7 @@ package dev.switchboard.futwork.webhook;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.core.PhoneNumbers;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.futwork.webhook.internal.FutworkValues;
 import java.time.Duration;

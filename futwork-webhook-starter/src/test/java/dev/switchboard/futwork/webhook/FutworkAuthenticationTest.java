@@ -3,7 +3,7 @@ package dev.switchboard.futwork.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.testing.HostileRequests;
 import java.net.http.HttpRequest;

@@ -3,7 +3,7 @@ package dev.switchboard.futwork.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
 import dev.switchboard.core.webhook.WebhookRequest;
 import dev.switchboard.futwork.webhook.internal.FutworkPayloadParser;
@@ -179,6 +179,6 @@ class FutworkRecordsTest {
     assertThat(FutworkValues.seconds("None")).isEmpty();
     assertThat(FutworkValues.seconds("-1")).isEmpty();
     assertThat(FutworkValues.seconds("1e400")).isEmpty();
-    assertThat(dev.switchboard.core.json.JsonFields.present(" ")).isEmpty();
+    assertThat(dev.switchboard.core.json.internal.JsonFields.present(" ")).isEmpty();
   }
 }

@@ -2,7 +2,7 @@ package dev.switchboard.core.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.io.IOException;
 
 /**

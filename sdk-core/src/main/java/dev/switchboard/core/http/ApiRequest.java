@@ -1,7 +1,7 @@
 package dev.switchboard.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.util.Objects;
 import org.springframework.http.HttpMethod;
 

@@ -3,7 +3,7 @@ package dev.switchboard.core.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.switchboard.core.SwitchboardException;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

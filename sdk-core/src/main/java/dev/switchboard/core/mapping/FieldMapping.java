@@ -2,7 +2,7 @@ package dev.switchboard.core.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.mapping.internal.MappingCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.switchboard.core.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.webhook.internal.WebhookJson;
+import java.util.Map;
 
 /**
  * The one thing a vendor writes to receive its webhooks: turns the raw, already authenticated
@@ -26,14 +26,15 @@ public interface WebhookParser<E> {
   ParsedDelivery<E> parse(WebhookRequest request);
 
   /**
-   * Reads a body as one JSON value with the SDK's own mapper, rejecting trailing garbage; the
-   * exception message gives the position, never the body's content.
+   * Reads a body that must be one JSON object, rejecting trailing garbage; the exception message
+   * gives the position, never the body's content.
    *
    * @param body the raw bytes
-   * @return the JSON tree
-   * @throws WebhookPayloadException when the body is empty or not valid JSON
+   * @return the object's fields, read-only, in their order, null values kept; nested objects as
+   *     maps, arrays as lists, numbers as {@link Number}s
+   * @throws WebhookPayloadException when the body is empty, not valid JSON or not an object
    */
-  static JsonNode readJson(byte[] body) {
-    return WebhookJson.read(body, parser -> Json.mapper().readTree(parser));
+  static Map<String, Object> readJson(byte[] body) {
+    return WebhookJson.readMap(body, kind -> "A delivery must be a JSON object, not " + kind + ".");
   }
 }

@@ -3,7 +3,7 @@ package dev.switchboard.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;

@@ -2,7 +2,7 @@ package dev.switchboard.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

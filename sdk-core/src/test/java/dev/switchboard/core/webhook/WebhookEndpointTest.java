@@ -56,7 +56,7 @@ class WebhookEndpointTest {
 
   @Test
   void readJsonRejectsGarbageWithoutQuotingIt() {
-    assertThat(WebhookParser.readJson("{\"a\":1}".getBytes()).get("a").asInt()).isEqualTo(1);
+    assertThat(WebhookParser.readJson("{\"a\":1}".getBytes())).containsEntry("a", 1);
     assertThatThrownBy(() -> WebhookParser.readJson("{\"a\": secret-ish}".getBytes()))
         .isInstanceOf(WebhookPayloadException.class)
         .hasMessageNotContaining("secret-ish");

@@ -1,6 +1,6 @@
 package dev.switchboard.workflux.client;
 
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.workflux.internal.JsonMaps;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.switchboard.workflux.client;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.workflux.internal.JsonMaps;
 import java.time.Instant;
 import java.util.LinkedHashMap;

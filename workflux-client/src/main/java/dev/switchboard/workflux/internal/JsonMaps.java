@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Reads the client's loosely typed JSON objects, held as maps, into the public records, tolerating
  * odd values. Reads of JSON trees and map copies are sdk-core's {@link
- * dev.switchboard.core.json.JsonFields}; this class only adds what maps need.
+ * dev.switchboard.core.json.internal.JsonFields}; this class only adds what maps need.
  */
 public final class JsonMaps {
 

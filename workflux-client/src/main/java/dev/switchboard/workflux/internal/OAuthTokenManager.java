@@ -13,7 +13,7 @@ import dev.switchboard.core.http.RateLimitedException;
 import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.TransportException;
 import dev.switchboard.core.http.UnexpectedResponseException;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.switchboard.workflux.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.switchboard.core.json.JsonFields;
+import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import java.util.Map;
 

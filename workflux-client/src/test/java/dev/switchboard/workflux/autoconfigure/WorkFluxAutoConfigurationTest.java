@@ -13,7 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.workflux.client.WorkFluxClient;
 import dev.switchboard.workflux.webhook.HexHmacVerifier;
 import dev.switchboard.workflux.webhook.StandardWebhooks;

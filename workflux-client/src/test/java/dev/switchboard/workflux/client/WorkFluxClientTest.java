@@ -31,7 +31,7 @@ import dev.switchboard.core.http.NotFoundException;
 import dev.switchboard.core.http.RetrySettings;
 import dev.switchboard.core.http.ServerException;
 import dev.switchboard.core.http.UnexpectedResponseException;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;

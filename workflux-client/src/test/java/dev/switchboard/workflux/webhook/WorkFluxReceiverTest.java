@@ -3,7 +3,7 @@ package dev.switchboard.workflux.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.switchboard.workflux.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.webhook.AuthenticationResult;
 import dev.switchboard.core.webhook.ParsedDelivery;
 import dev.switchboard.core.webhook.WebhookPayloadException;

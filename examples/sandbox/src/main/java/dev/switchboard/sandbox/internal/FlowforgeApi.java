@@ -2,7 +2,7 @@ package dev.switchboard.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.sandbox.internal.Deliverer.Outbound;
 import dev.switchboard.sandbox.internal.FlowforgePayloads.Conversation;
 import dev.switchboard.sandbox.internal.FutworkPayloads.CampaignLeadIn;

@@ -1,7 +1,7 @@
 package dev.switchboard.sandbox.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.flowforge.webhook.CapturedFormCreated;
 import dev.switchboard.flowforge.webhook.CapturedIntentCreated;
 import dev.switchboard.flowforge.webhook.ConversationClosed;

@@ -1,7 +1,7 @@
 package dev.switchboard.sandbox.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
 import dev.switchboard.futwork.webhook.Transcript;
 import dev.switchboard.futwork.webhook.WorkflowPostCall;

@@ -3,7 +3,7 @@ package dev.switchboard.sandbox.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.sandbox.internal.Deliverer.Outbound;
 import java.io.IOException;
 import java.io.UncheckedIOException;

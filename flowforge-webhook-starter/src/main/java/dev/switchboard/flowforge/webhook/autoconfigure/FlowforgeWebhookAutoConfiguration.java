@@ -4,6 +4,7 @@ import dev.switchboard.core.webhook.WebhookEndpoint;
 import dev.switchboard.core.webhook.autoconfigure.WebhookAutoConfiguration;
 import dev.switchboard.flowforge.webhook.internal.FlowforgePayloadParser;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = WebhookAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "org.springframework.web.servlet.handler.SimpleUrlHandlerMapping")
 @ConditionalOnProperty(
     prefix = "flowforge.webhook",
     name = "enabled",

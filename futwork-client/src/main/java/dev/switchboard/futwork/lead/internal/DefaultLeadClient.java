@@ -17,7 +17,7 @@ import dev.switchboard.core.http.Authenticator;
 import dev.switchboard.core.http.BaseUrl;
 import dev.switchboard.core.http.BuiltOnFirstCall;
 import dev.switchboard.core.http.HttpSettings;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.futwork.lead.BulkProgress;
 import dev.switchboard.futwork.lead.BulkResult;
 import dev.switchboard.futwork.lead.CampaignLead;

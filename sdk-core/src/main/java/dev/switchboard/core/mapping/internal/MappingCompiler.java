@@ -1,7 +1,7 @@
 package dev.switchboard.core.mapping.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.mapping.MappingDeclarationException;
 import java.util.ArrayList;
 import java.util.Collections;

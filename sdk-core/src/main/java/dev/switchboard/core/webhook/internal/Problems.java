@@ -1,6 +1,6 @@
 package dev.switchboard.core.webhook.internal;
 
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

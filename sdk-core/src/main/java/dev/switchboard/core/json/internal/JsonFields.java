@@ -1,4 +1,4 @@
-package dev.switchboard.core.json;
+package dev.switchboard.core.json.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

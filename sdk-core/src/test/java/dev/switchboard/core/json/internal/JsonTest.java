@@ -1,4 +1,4 @@
-package dev.switchboard.core.json;
+package dev.switchboard.core.json.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

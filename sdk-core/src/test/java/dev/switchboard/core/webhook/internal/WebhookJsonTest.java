@@ -1,9 +1,10 @@
-package dev.switchboard.core.webhook;
+package dev.switchboard.core.webhook.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.switchboard.core.webhook.WebhookPayloadException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,26 +12,41 @@ import org.junit.jupiter.api.Test;
 
 class WebhookJsonTest {
 
+  /** One field of each kind per name prefix: t text, b boolean, i whole number, m map. */
+  record All(
+      String t1,
+      String t2,
+      String t3,
+      String t4,
+      String t5,
+      String t6,
+      Boolean b1,
+      Boolean b2,
+      Boolean b3,
+      Boolean b4,
+      Integer i1,
+      Integer i2,
+      Integer i3,
+      Integer i4,
+      Integer i5,
+      Map<String, Object> m1,
+      Map<String, Object> m2,
+      Map<String, Object> m3) {}
+
+  private static final ObjectReader ALL = WebhookJson.reader(All.class);
+
   /** Reads every top-level field with one of the tolerant reads, chosen by its name's prefix. */
   static Map<String, Object> readAll(String json) {
-    return WebhookJson.read(
-        json.getBytes(StandardCharsets.UTF_8),
-        p -> {
-          Map<String, Object> out = new LinkedHashMap<>();
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            Object value =
-                switch (name.charAt(0)) {
-                  case 't' -> WebhookJson.text(p);
-                  case 'b' -> WebhookJson.bool(p);
-                  case 'i' -> WebhookJson.integer(p);
-                  default -> WebhookJson.map(p);
-                };
-            out.put(name, value);
-          }
-          return out;
-        });
+    All a = WebhookJson.read(json.getBytes(StandardCharsets.UTF_8), ALL, kind -> "not an object");
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (var c : All.class.getRecordComponents()) {
+      try {
+        out.put(c.getName(), c.getAccessor().invoke(a));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
   }
 
   @Test
@@ -80,5 +96,8 @@ class WebhookJsonTest {
     assertThatThrownBy(() -> readAll("{\"t\":1"))
         .isInstanceOf(WebhookPayloadException.class)
         .hasMessageStartingWith("The body is not valid JSON");
+    assertThatThrownBy(() -> readAll("[1]"))
+        .isInstanceOf(WebhookPayloadException.class)
+        .hasMessage("not an object");
   }
 }
