@@ -227,7 +227,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
     try {
       acquisition = store.acquire(source, key);
     } catch (RuntimeException e) {
-      log.error("The delivery store failed for {} delivery {}; answering 503", source, key, e);
+      log.warn("The delivery store failed for {} delivery {}; answering 503", source, key, e);
       response.setHeader("Retry-After", "30");
       finish(
           response,
