@@ -2,10 +2,13 @@ package dev.switchboard.core.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.testing.ReceiverClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,21 +29,37 @@ class StoreTestApplication {
   static final String SECRET_HEADER = "X-Acme-Secret";
   static final String SECRET = "acme-test-secret";
 
-  /** The event the receiver publishes. */
-  record Ping(String id, String call, WebhookDelivery delivery) {}
+  /** Every ping any application of this JVM handled, in the order their listeners finished. */
+  static final Queue<Ping> HANDLED_IN_ORDER = new ConcurrentLinkedQueue<>();
 
-  /** What the listener was given. */
+  /** The event the receiver publishes; deliveries about one call are ordered. */
+  record Ping(String id, String call, WebhookDelivery delivery) implements OrderedEvent {
+    @Override
+    public String orderingKey() {
+      return call;
+    }
+  }
+
+  /** What the listener was given; a test may make it fail or block first. */
   static final class Received {
-    final List<Ping> pings = new CopyOnWriteArrayList<>();
+    final Queue<Ping> pings = new ConcurrentLinkedQueue<>();
+    volatile Consumer<Ping> before = ping -> {};
 
     @EventListener
     void on(Ping ping) {
+      before.accept(ping);
       pings.add(ping);
+      HANDLED_IN_ORDER.add(ping);
     }
 
     long count(String id) {
       return pings.stream().filter(p -> p.id().equals(id)).count();
     }
+  }
+
+  @Bean
+  MeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
   }
 
   @Bean
@@ -82,5 +101,9 @@ class StoreTestApplication {
 
   static byte[] ping(String idAsJson) {
     return ("{\"id\":" + idAsJson + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] ping(String id, String call) {
+    return ("{\"id\":\"" + id + "\",\"call\":\"" + call + "\"}").getBytes(StandardCharsets.UTF_8);
   }
 }
