@@ -93,6 +93,13 @@ abstract class InboxContract {
     assertThat(published.delivery().header(StoreTestApplication.SECRET_HEADER)).isEmpty();
     assertThat(published.delivery().idempotencyKey()).isEqualTo(id);
     assertThat(app.getBean(WebhookInbox.class).count(InboxStatus.DONE)).isEqualTo(1);
+    // the stored row keeps what listeners see, never the secret the platform presented
+    String storedHeaders =
+        new JdbcTemplate(app.getBean(DataSource.class))
+            .queryForObject("SELECT headers FROM switchboard_webhook_inbox", String.class);
+    assertThat(storedHeaders)
+        .containsIgnoringCase("content-type")
+        .doesNotContain(StoreTestApplication.SECRET);
   }
 
   @Test
