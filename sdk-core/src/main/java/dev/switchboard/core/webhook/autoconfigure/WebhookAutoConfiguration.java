@@ -54,7 +54,7 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
       "jakarta.servlet.http.HttpServletRequest"
     })
 @ConditionalOnBean(WebhookEndpoint.class)
-@EnableConfigurationProperties({WebhookStoreProperties.class, WebhookInboxProperties.class})
+@EnableConfigurationProperties(WebhookStoreProperties.class)
 public class WebhookAutoConfiguration {
 
   /** The handler mapping's order: ahead of annotated controllers (0) and static resources. */
@@ -170,6 +170,7 @@ public class WebhookAutoConfiguration {
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(prefix = "switchboard.webhook", name = "mode", havingValue = "inbox")
+  @EnableConfigurationProperties(WebhookInboxProperties.class) // nothing more to bind in sync mode
   static class Inbox {
 
     @Bean
