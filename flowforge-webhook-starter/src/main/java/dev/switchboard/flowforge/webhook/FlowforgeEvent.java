@@ -1,5 +1,6 @@
 package dev.switchboard.flowforge.webhook;
 
+import dev.switchboard.core.webhook.OrderedEvent;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.flowforge.webhook.internal.FlowforgePayloadParser;
 import java.time.Instant;
@@ -16,8 +17,28 @@ import java.util.Optional;
  * created_at} as sent, the time as an {@link Instant}, and the delivery's metadata (raw bytes,
  * headers without the secret, time received, idempotency key).
  */
-public sealed interface FlowforgeEvent
+public sealed interface FlowforgeEvent extends OrderedEvent
     permits CapturedFormCreated, CapturedIntentCreated, ConversationClosed, UnknownFlowforgeEvent {
+
+  /**
+   * The conversation this event is about ({@code data.conversation_id}), so the inbox mode
+   * dispatches one conversation's events in order.
+   *
+   * @return the id, or null when the event names none
+   */
+  @Override
+  default String orderingKey() {
+    if (this instanceof CapturedFormCreated e && e.data() != null) {
+      return e.data().conversationId();
+    }
+    if (this instanceof CapturedIntentCreated e && e.data() != null) {
+      return e.data().conversationId();
+    }
+    if (this instanceof ConversationClosed e && e.data() != null) {
+      return e.data().conversationId();
+    }
+    return null;
+  }
 
   /**
    * The event's id, which Flowforge keeps across retries (the idempotency key).

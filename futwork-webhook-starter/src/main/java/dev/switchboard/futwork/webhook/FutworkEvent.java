@@ -1,5 +1,6 @@
 package dev.switchboard.futwork.webhook;
 
+import dev.switchboard.core.webhook.OrderedEvent;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.futwork.webhook.internal.FutworkPayloadParser;
 
@@ -7,8 +8,25 @@ import dev.switchboard.futwork.webhook.internal.FutworkPayloadParser;
  * Everything the Futwork post-call receiver publishes. Listen for one member ({@code @EventListener
  * void on(WorkflowPostCall call)}) or for the whole family and switch over it.
  */
-public sealed interface FutworkEvent
+public sealed interface FutworkEvent extends OrderedEvent
     permits WorkflowPostCall, CampaignPostCall, UnrecognizedFutworkPayload {
+
+  /**
+   * The call this delivery is about, so the inbox mode dispatches one call's deliveries in order: a
+   * campaign call's {@code callSid}, a workflow lead's {@code referenceId}.
+   *
+   * @return the key, or null for an unrecognised payload
+   */
+  @Override
+  default String orderingKey() {
+    if (this instanceof CampaignPostCall call) {
+      return call.callSid();
+    }
+    if (this instanceof WorkflowPostCall call) {
+      return call.referenceId();
+    }
+    return null;
+  }
 
   /**
    * Returns what arrived with the event: raw JSON bytes, headers without secrets, time received and

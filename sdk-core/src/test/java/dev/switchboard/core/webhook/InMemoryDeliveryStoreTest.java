@@ -7,7 +7,11 @@ import dev.switchboard.core.testing.MutableClock;
 import dev.switchboard.core.webhook.Acquisition.Status;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
 
   @Override
@@ -25,6 +29,37 @@ class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
     assertThat(small.size()).isEqualTo(3);
     assertThat(small.acquire("s", "d").status()).isEqualTo(Status.HANDLED);
     assertThat(small.acquire("s", "a").status()).isEqualTo(Status.ACQUIRED);
+  }
+
+  @Test
+  void pastItsBoundItForgetsHandledDeliveriesOnlyAndSaysSo(CapturedOutput output) {
+    InMemoryDeliveryStore small = new InMemoryDeliveryStore(clock, TTL, LEASE, 3);
+    Acquisition busy = small.acquire("s", "busy"); // in progress, the oldest entry
+    for (String key : new String[] {"a", "b", "c"}) {
+      Acquisition a = small.acquire("s", key);
+      small.markHandled("s", key, a.holder());
+    }
+    assertThat(small.size()).isEqualTo(3);
+    assertThat(small.forgotten()).isEqualTo(1);
+    // the delivery in progress was not forgotten: its duplicate still waits
+    assertThat(small.acquire("s", "busy").status()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(small.markHandled("s", "busy", busy.holder())).isTrue();
+    assertThat(output.getOut())
+        .contains("WARN")
+        .contains("in-memory delivery store is full (3 deliveries)")
+        .contains("switchboard.webhook.store.max-entries");
+  }
+
+  @Test
+  void whenFullOfDeliveriesInProgressItRefusesRatherThanForgetOne() {
+    InMemoryDeliveryStore small = new InMemoryDeliveryStore(clock, TTL, LEASE, 2);
+    small.acquire("s", "a");
+    small.acquire("s", "b");
+    assertThatThrownBy(() -> small.acquire("s", "c"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in progress");
+    assertThat(small.acquire("s", "a").status()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(small.acquire("s", "b").status()).isEqualTo(Status.IN_PROGRESS);
   }
 
   @Test

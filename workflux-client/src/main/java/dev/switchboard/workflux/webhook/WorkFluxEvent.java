@@ -1,5 +1,6 @@
 package dev.switchboard.workflux.webhook;
 
+import dev.switchboard.core.webhook.OrderedEvent;
 import dev.switchboard.core.webhook.WebhookDelivery;
 import dev.switchboard.workflux.internal.JsonMaps;
 import java.time.Instant;
@@ -16,8 +17,19 @@ import java.util.Optional;
  * <p>Listen for one member ({@code @EventListener void on(ConversationCompleted event)}) or for the
  * whole family ({@code @EventListener void on(WorkFluxEvent event)}) and switch over it.
  */
-public sealed interface WorkFluxEvent
+public sealed interface WorkFluxEvent extends OrderedEvent
     permits ConversationStarted, ConversationCompleted, AgentResponse, UnknownWorkFluxEvent {
+
+  /**
+   * The conversation this event is about ({@link #conversationId()}), so the inbox mode dispatches
+   * one conversation's events in order.
+   *
+   * @return the id, or null when the event names none
+   */
+  @Override
+  default String orderingKey() {
+    return conversationId().orElse(null);
+  }
 
   /**
    * The event's own id ({@code id} in the payload), when it has one. The delivery's id, used to

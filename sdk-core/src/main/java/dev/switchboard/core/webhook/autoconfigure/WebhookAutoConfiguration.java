@@ -4,6 +4,10 @@ import dev.switchboard.core.webhook.DeliveryStore;
 import dev.switchboard.core.webhook.InMemoryDeliveryStore;
 import dev.switchboard.core.webhook.WebhookConfigurationException;
 import dev.switchboard.core.webhook.WebhookEndpoint;
+import dev.switchboard.core.webhook.WebhookInbox;
+import dev.switchboard.core.webhook.internal.InboxDispatcher;
+import dev.switchboard.core.webhook.internal.InboxGauges;
+import dev.switchboard.core.webhook.internal.InboxReceiver;
 import dev.switchboard.core.webhook.internal.MicrometerWebhookMetrics;
 import dev.switchboard.core.webhook.internal.MultipartRefusalFilter;
 import dev.switchboard.core.webhook.internal.WebhookMetrics;
@@ -18,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +39,9 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  *
  * <p>Vendor auto-configurations that declare endpoints must run before this one ({@code before =
  * WebhookAutoConfiguration.class}). A {@link DeliveryStore} bean of the application's replaces the
- * default; {@code switchboard.webhook.store.type=jdbc} selects the shared JDBC store.
+ * default; {@code switchboard.webhook.store.type=jdbc} selects the shared JDBC store. With {@code
+ * switchboard.webhook.mode=inbox}, deliveries are stored in the database and answered, then
+ * published by the inbox's dispatcher ({@link WebhookInbox} inspects and replays them).
  */
 @AutoConfiguration(
     afterName = {
@@ -73,17 +80,11 @@ public class WebhookAutoConfiguration {
       ObjectProvider<Clock> clock) {
     Clock c = clockOf(clock);
     if (properties.getType() == WebhookStoreProperties.Type.JDBC) {
-      if (!ClassUtils.isPresent("org.springframework.jdbc.core.JdbcTemplate", null)) {
-        throw new WebhookConfigurationException(
-            "switchboard.webhook.store.type=jdbc needs spring-jdbc on the class path"
-                + " (add spring-boot-starter-jdbc), or set switchboard.webhook.store.type=memory.");
-      }
-      DataSource ds = dataSource.getIfUnique();
-      if (ds == null) {
-        throw new WebhookConfigurationException(
-            "switchboard.webhook.store.type=jdbc needs exactly one DataSource bean; configure"
-                + " spring.datasource.url, or set switchboard.webhook.store.type=memory.");
-      }
+      DataSource ds =
+          jdbcDataSource(
+              dataSource,
+              "switchboard.webhook.store.type=jdbc",
+              "switchboard.webhook.store.type=memory");
       return JdbcDeliveryStores.create(ds, c, properties);
     }
     return new InMemoryDeliveryStore(
@@ -99,6 +100,8 @@ public class WebhookAutoConfiguration {
    * @param publisher publishes events to the application's listeners
    * @param clock the application's clock, if it has exactly one
    * @param metrics the metrics, when Micrometer is present
+   * @param inbox the durable inbox, in the inbox mode
+   * @param dispatcher the inbox's dispatcher, when this instance dispatches
    * @return the handler mapping
    */
   @Bean
@@ -108,16 +111,20 @@ public class WebhookAutoConfiguration {
       DeliveryStore store,
       ApplicationEventPublisher publisher,
       ObjectProvider<Clock> clock,
-      ObjectProvider<WebhookMetrics> metrics) {
+      ObjectProvider<WebhookMetrics> metrics,
+      ObjectProvider<WebhookInbox> inbox,
+      ObjectProvider<InboxDispatcher> dispatcher) {
     Clock c = clockOf(clock);
-    WebhookMetrics m = metrics.getIfUnique();
-    if (m == null) {
-      m = WebhookMetrics.NONE;
-    }
+    WebhookMetrics m = metricsOf(metrics);
+    WebhookInbox i = inbox.getIfAvailable();
+    InboxReceiver receiver =
+        i == null ? null : JdbcInboxes.receiver(i, dispatcher.getIfAvailable(), m);
     Map<String, Object> urlMap = new LinkedHashMap<>();
     for (WebhookEndpoint endpoint : endpoints.orderedStream().toList()) {
       Object previous =
-          urlMap.put(endpoint.path(), new WebhookRequestHandler(endpoint, store, publisher, c, m));
+          urlMap.put(
+              endpoint.path(),
+              new WebhookRequestHandler(endpoint, store, publisher, c, m, receiver));
       if (previous != null) {
         throw new WebhookConfigurationException(
             "Two webhook receivers use the path "
@@ -148,6 +155,104 @@ public class WebhookAutoConfiguration {
   private static Clock clockOf(ObjectProvider<Clock> clock) {
     Clock c = clock.getIfUnique();
     return c != null ? c : Clock.systemUTC();
+  }
+
+  /** The one DataSource a JDBC-backed setting needs, or a failure naming the setting. */
+  private static DataSource jdbcDataSource(
+      ObjectProvider<DataSource> dataSource, String setting, String alternative) {
+    if (!ClassUtils.isPresent("org.springframework.jdbc.core.JdbcTemplate", null)) {
+      throw new WebhookConfigurationException(
+          setting
+              + " needs spring-jdbc on the class path (add spring-boot-starter-jdbc), or set "
+              + alternative
+              + ".");
+    }
+    DataSource ds = dataSource.getIfUnique();
+    if (ds == null) {
+      throw new WebhookConfigurationException(
+          setting
+              + " needs exactly one DataSource bean; configure spring.datasource.url, or set "
+              + alternative
+              + ".");
+    }
+    return ds;
+  }
+
+  private static WebhookMetrics metricsOf(ObjectProvider<WebhookMetrics> metrics) {
+    WebhookMetrics m = metrics.getIfUnique();
+    return m != null ? m : WebhookMetrics.NONE;
+  }
+
+  /**
+   * The durable inbox ({@code switchboard.webhook.mode=inbox}): deliveries are stored in the
+   * database the JDBC store uses, answered, then dispatched with retries.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "switchboard.webhook", name = "mode", havingValue = "inbox")
+  @EnableConfigurationProperties(WebhookInboxProperties.class) // nothing more to bind in sync mode
+  static class Inbox {
+
+    @Bean
+    WebhookInbox webhookInbox(
+        WebhookInboxProperties inbox,
+        WebhookStoreProperties store,
+        ObjectProvider<DataSource> dataSource,
+        ObjectProvider<Clock> clock) {
+      if (store.getType() != WebhookStoreProperties.Type.JDBC) {
+        throw new WebhookConfigurationException(
+            "switchboard.webhook.mode=inbox stores deliveries in the database: it needs"
+                + " switchboard.webhook.store.type=jdbc (and a DataSource), or set"
+                + " switchboard.webhook.mode=sync.");
+      }
+      DataSource ds =
+          jdbcDataSource(
+              dataSource, "switchboard.webhook.mode=inbox", "switchboard.webhook.mode=sync");
+      return JdbcInboxes.create(ds, clockOf(clock), store, inbox.getInbox());
+    }
+
+    @Bean
+    @ConditionalOnProperty(
+        prefix = "switchboard.webhook.inbox",
+        name = "dispatch",
+        havingValue = "true",
+        matchIfMissing = true)
+    InboxDispatcher switchboardInboxDispatcher(
+        WebhookInbox webhookInbox,
+        ObjectProvider<WebhookEndpoint> endpoints,
+        ApplicationEventPublisher publisher,
+        ObjectProvider<WebhookMetrics> metrics,
+        WebhookInboxProperties properties) {
+      return JdbcInboxes.dispatcher(
+          webhookInbox,
+          endpoints.orderedStream().toList(),
+          publisher,
+          metricsOf(metrics),
+          properties.getInbox());
+    }
+
+    /** Gauges of pending, failed and dead deliveries, only with Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Gauges {
+
+      @Bean
+      InboxGauges switchboardInboxGauges(
+          WebhookInbox webhookInbox, ObjectProvider<MeterRegistry> registry) {
+        return new InboxGauges(webhookInbox, registry::getIfUnique);
+      }
+    }
+
+    /** The {@code webhookinbox} Actuator endpoint, only with Actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class Actuator {
+
+      @Bean
+      @ConditionalOnMissingBean
+      WebhookInboxEndpoint webhookInboxEndpoint(WebhookInbox webhookInbox) {
+        return new WebhookInboxEndpoint(webhookInbox);
+      }
+    }
   }
 
   /** Delivery metrics, only with Micrometer on the class path and a registry bean. */

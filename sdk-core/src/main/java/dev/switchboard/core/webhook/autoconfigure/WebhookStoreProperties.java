@@ -33,7 +33,11 @@ public class WebhookStoreProperties {
    */
   private Duration leaseTimeout = Duration.ofMinutes(5);
 
-  /** How many deliveries the in-memory store remembers at most; the oldest are forgotten first. */
+  /**
+   * How many deliveries the in-memory store remembers at most. Past it, the handled delivery
+   * remembered longest is forgotten (logged at WARN; a resend of it would be published again); one
+   * in progress never is: when all are in progress, new deliveries are answered 503.
+   */
   private int maxEntries = 10_000;
 
   /** Settings of the 'jdbc' store. */
@@ -124,9 +128,10 @@ public class WebhookStoreProperties {
   public static class Jdbc {
 
     /**
-     * Whether to create the switchboard_webhook_delivery table at startup when it is missing (from
-     * dev/switchboard/core/webhook/delivery-store-schema.sql in sdk-core's jar). Leave off when a
-     * migration tool creates it.
+     * Whether to create the switchboard_webhook_delivery table and its index at startup when they
+     * are missing (from dev/switchboard/core/webhook/delivery-store-schema-postgresql.sql, -h2.sql,
+     * or the portable delivery-store-schema.sql in sdk-core's jar). Safe when several instances
+     * start at once. Leave off when a migration tool creates it.
      */
     private boolean initializeSchema = false;
 

@@ -47,6 +47,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final WebhookMetrics metrics;
+  private final InboxReceiver inbox;
 
   /**
    * Creates the handler.
@@ -63,11 +64,33 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       ApplicationEventPublisher publisher,
       Clock clock,
       WebhookMetrics metrics) {
+    this(endpoint, store, publisher, clock, metrics, null);
+  }
+
+  /**
+   * Creates the handler, in the inbox mode when {@code inbox} is given: deliveries are stored and
+   * answered, and published later by the inbox's dispatcher.
+   *
+   * @param endpoint the endpoint served
+   * @param store remembers handled deliveries
+   * @param publisher publishes events to the application's listeners
+   * @param clock gives the time of arrival
+   * @param metrics records outcomes
+   * @param inbox stores parsed deliveries instead of publishing them, or null
+   */
+  public WebhookRequestHandler(
+      WebhookEndpoint endpoint,
+      DeliveryStore store,
+      ApplicationEventPublisher publisher,
+      Clock clock,
+      WebhookMetrics metrics,
+      InboxReceiver inbox) {
     this.endpoint = endpoint;
     this.store = store;
     this.publisher = publisher;
     this.clock = clock;
     this.metrics = metrics;
+    this.inbox = inbox;
   }
 
   /**
@@ -231,6 +254,10 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
           path);
       return;
     }
+    if (inbox != null) {
+      inbox.accept(webhookRequest, parsed, response, start, path);
+      return;
+    }
     dispatch(parsed, response, start, path);
   }
 
@@ -244,7 +271,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
     try {
       acquisition = store.acquire(source, key);
     } catch (RuntimeException e) {
-      log.error("The delivery store failed for {} delivery {}; answering 503", source, key, e);
+      log.warn("The delivery store failed for {} delivery {}; answering 503", source, key, e);
       response.setHeader("Retry-After", "30");
       finish(
           response,
