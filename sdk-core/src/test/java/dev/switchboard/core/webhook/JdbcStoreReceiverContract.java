@@ -2,7 +2,7 @@ package dev.switchboard.core.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.ReceiverClient;
 import java.net.http.HttpResponse;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.switchboard.core.webhook.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.switchboard.core.json.Json;
+import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.webhook.InboxEntry;
 import dev.switchboard.core.webhook.InboxFilter;
 import dev.switchboard.core.webhook.InboxStatus;
