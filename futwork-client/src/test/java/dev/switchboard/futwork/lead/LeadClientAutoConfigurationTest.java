@@ -24,7 +24,8 @@ class LeadClientAutoConfigurationTest {
             "futwork.api-key=secret-key-1",
             "futwork.http.read-timeout=12s",
             "futwork.http.retry.max-attempts=2",
-            "futwork.bulk.concurrency=3")
+            "futwork.bulk.concurrency=3",
+            "futwork.bulk.time-limit=5m")
         .run(
             context -> {
               assertThat(context).hasSingleBean(LeadClient.class);
@@ -32,6 +33,7 @@ class LeadClientAutoConfigurationTest {
               assertThat(properties.http().readTimeout()).isEqualTo(Duration.ofSeconds(12));
               assertThat(properties.http().retry().maxAttempts()).isEqualTo(2);
               assertThat(properties.bulk().concurrency()).isEqualTo(3);
+              assertThat(properties.bulk().timeLimit()).isEqualTo(Duration.ofMinutes(5));
               assertThat(properties.workflows().baseUrl())
                   .isEqualTo("https://omni.futwork.com/api");
               assertThat(properties.campaigns().baseUrl())

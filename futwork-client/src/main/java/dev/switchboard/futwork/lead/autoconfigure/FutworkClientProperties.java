@@ -3,6 +3,7 @@ package dev.switchboard.futwork.lead.autoconfigure;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.http.HttpProperties;
 import dev.switchboard.futwork.lead.LeadClientBuilder;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -32,7 +33,7 @@ public record FutworkClientProperties(
     workflows = workflows != null ? workflows : new Workflows(null, null);
     campaigns = campaigns != null ? campaigns : new Campaigns(null, null);
     http = http != null ? http : new HttpProperties(null, null, null);
-    bulk = bulk != null ? bulk : new Bulk(null);
+    bulk = bulk != null ? bulk : new Bulk(null, null);
   }
 
   /**
@@ -68,8 +69,10 @@ public record FutworkClientProperties(
    * Bulk submission.
    *
    * @param concurrency How many leads a bulk submission sends at once.
+   * @param timeLimit How long a bulk submission may take when the call names no limit; leads not
+   *     sent by then are reported not attempted. None by default.
    */
-  public record Bulk(Integer concurrency) {
+  public record Bulk(Integer concurrency, Duration timeLimit) {
 
     /** Applies the default. */
     public Bulk {
