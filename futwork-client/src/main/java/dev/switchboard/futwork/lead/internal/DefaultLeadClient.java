@@ -447,34 +447,25 @@ public final class DefaultLeadClient implements LeadClient {
     String tenDigits = phone(phone);
     data(data);
     if (referenceRequired && (referenceId == null || referenceId.isBlank())) {
-      throw new LeadValidationException(
-          "referenceId",
-          "referenceId must not be blank: Futwork Workflows requires your own identifier for the"
-              + " lead (an order or AWB number), echoed in the post-call webhook");
+      throw new LeadValidationException("referenceId", LeadChecks.REFERENCE_BLANK);
     }
     return LeadJson.body(tenDigits, data, referenceId);
   }
 
   private static String phone(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new LeadValidationException(
-          "recipientPhoneNumber", "recipientPhoneNumber must not be blank");
+      throw new LeadValidationException("recipientPhoneNumber", LeadChecks.PHONE_BLANK);
     }
-    return PhoneNumbers.toTenDigits(raw)
-        .orElseThrow(
-            () ->
-                new LeadValidationException(
-                    "recipientPhoneNumber",
-                    "recipientPhoneNumber must be a 10-digit Indian number (spaces, dashes,"
-                        + " brackets and a leading +91, 91 or 0 are accepted); the value given has "
-                        + raw.replaceAll("\\D", "").length()
-                        + " digits"));
+    String problem = LeadChecks.phoneProblem(raw);
+    if (problem != null) {
+      throw new LeadValidationException("recipientPhoneNumber", problem);
+    }
+    return PhoneNumbers.toTenDigits(raw).orElseThrow();
   }
 
   private static void data(Map<String, Object> data) {
     if (data == null) {
-      throw new LeadValidationException(
-          "recipientData", "recipientData must not be null; pass an empty map when there is none");
+      throw new LeadValidationException("recipientData", LeadChecks.DATA_NULL);
     }
   }
 
