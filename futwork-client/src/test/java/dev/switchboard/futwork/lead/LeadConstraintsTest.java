@@ -3,24 +3,17 @@ package dev.switchboard.futwork.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import dev.switchboard.core.testing.BeanValidation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The constraints on the lead records say what the client's own checks say. */
 class LeadConstraintsTest {
-
-  static final ValidatorFactory factory =
-      jakarta.validation.Validation.buildDefaultValidatorFactory();
-  static final Validator validator = factory.getValidator();
 
   /** Nothing listens here: a lead the client refuses is never sent. */
   final LeadClient client =
@@ -29,11 +22,6 @@ class LeadConstraintsTest {
           .workflowsBaseUrl("http://127.0.0.1:9")
           .campaignsBaseUrl("http://127.0.0.1:9")
           .build();
-
-  @AfterAll
-  static void close() {
-    factory.close();
-  }
 
   static Stream<WorkflowLead> badWorkflowLeads() {
     Map<String, Object> data = new HashMap<>();
@@ -74,12 +62,12 @@ class LeadConstraintsTest {
     LeadSubmission submission =
         LeadSubmission.workflow("wf_1", new WorkflowLead("9876543210", null, "AWB-1"));
 
-    assertThat(validator.validate(submission))
+    assertThat(BeanValidation.validator().validate(submission))
         .extracting(v -> v.getPropertyPath().toString())
         .containsExactly("lead.recipientData");
   }
 
   static List<String> messages(Object lead) {
-    return validator.validate(lead).stream().map(ConstraintViolation::getMessage).toList();
+    return BeanValidation.messages(lead);
   }
 }

@@ -4,9 +4,13 @@ package dev.switchboard.core.mapping;
  * A validation for {@link FieldMapping.Field#validate}, as the object form of the declaration
  * language writes it ({@code {"type": "email", "pattern": "..."}}).
  *
+ * <p>With a validator on the class path, {@code @Valid} checks it as a field mapping would ({@link
+ * ValidDeclaration}).
+ *
  * @param type {@code email}, {@code phone}, {@code pattern} or {@code required}
  * @param pattern a regular expression the whole value must match, or null for the type's default
  */
+@ValidDeclaration
 public record Validation(String type, String pattern) {
 
   /**

@@ -5,36 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.http.BaseUrl;
 import dev.switchboard.core.http.HttpProperties;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import dev.switchboard.core.testing.BeanValidation;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConstraintsTest {
 
-  static final ValidatorFactory factory =
-      jakarta.validation.Validation.buildDefaultValidatorFactory();
-  static final Validator validator = factory.getValidator();
-
-  @AfterAll
-  static void close() {
-    factory.close();
-  }
-
   record Config(@ValidBaseUrl String baseUrl, @PositiveDuration Duration timeout) {}
 
   static Map<String, String> violations(Object bean) {
-    Map<String, String> out = new TreeMap<>();
-    for (ConstraintViolation<Object> v : validator.validate(bean)) {
-      out.put(v.getPropertyPath().toString(), v.getMessage());
-    }
-    return out;
+    return BeanValidation.byPath(bean);
   }
 
   @ParameterizedTest
