@@ -14,10 +14,9 @@ import java.time.Duration;
  * reports a wrong value in Spring Boot's format; {@link #toSettings()} checks the same ranges
  * without one.
  *
- * <p>A value left out (null) takes its default, named in brackets below. The defaults are applied
- * by the compact constructors rather than by {@code @DefaultValue}, whose text Spring would convert
- * at every startup; each module's configuration metadata states the same defaults, and a test holds
- * the two together.
+ * <p>A value left out (null) takes its default, named in brackets below, from the compact
+ * constructors; each module's configuration metadata states the same defaults, and a test holds the
+ * two together.
  *
  * @param connectTimeout the longest wait for a connection (5 s)
  * @param readTimeout the longest wait for an answer once the request was sent (30 s)
