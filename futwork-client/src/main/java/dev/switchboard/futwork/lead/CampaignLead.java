@@ -1,5 +1,8 @@
 package dev.switchboard.futwork.lead;
 
+import dev.switchboard.futwork.lead.internal.LeadChecks;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 
 /**
@@ -11,7 +14,9 @@ import java.util.Map;
  * @param recipientData the lead's custom fields (the campaign's lead schema); may be empty, never
  *     null
  */
-public record CampaignLead(String recipientPhoneNumber, Map<String, Object> recipientData) {
+public record CampaignLead(
+    @NotBlank(message = LeadChecks.PHONE_BLANK) @IndianPhoneNumber String recipientPhoneNumber,
+    @NotNull(message = LeadChecks.DATA_NULL) Map<String, Object> recipientData) {
 
   /**
    * Creates a campaign lead.

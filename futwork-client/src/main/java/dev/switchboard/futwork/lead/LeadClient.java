@@ -49,8 +49,9 @@ public interface LeadClient {
   LeadReceipt submitToCampaign(String campaignId, CampaignLead lead);
 
   /**
-   * Submits many leads with bounded concurrency ({@code futwork.bulk.concurrency}, default 8). A
-   * failing lead never stops the others.
+   * Submits many leads with bounded concurrency ({@code futwork.bulk.concurrency}, default 8) and
+   * the configured time limit ({@code futwork.bulk.time-limit}, none by default). A failing lead
+   * never stops the others.
    *
    * @param submissions the leads
    * @return one outcome per lead, in input order
@@ -60,7 +61,10 @@ public interface LeadClient {
   }
 
   /**
-   * Submits many leads with bounded concurrency, telling {@code progress} of each as it completes.
+   * Submits many leads with bounded concurrency and the configured time limit ({@code
+   * futwork.bulk.time-limit}, none by default), telling {@code progress} of each as it completes.
+   * With a limit, the batch ends as {@link #submitAll(List, BulkProgress, Duration)} describes.
+   * (This default sends with no limit; the SDK's client applies the configured one.)
    *
    * @param submissions the leads
    * @param progress told of each completed lead; calls never overlap, and one that throws is logged
@@ -81,7 +85,8 @@ public interface LeadClient {
    * @param submissions the leads
    * @param progress told of each completed lead; calls never overlap, and one that throws is logged
    *     while the batch goes on
-   * @param timeLimit how long the batch may take, or {@code null} for no limit
+   * @param timeLimit how long the batch may take, or {@code null} for no limit (whatever {@code
+   *     futwork.bulk.time-limit} says)
    * @return one outcome per lead, in input order, and how the batch ended
    */
   BulkResult submitAll(

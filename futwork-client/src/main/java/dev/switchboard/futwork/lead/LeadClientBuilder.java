@@ -3,6 +3,8 @@ package dev.switchboard.futwork.lead;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.futwork.lead.internal.DefaultLeadClient;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.retry.backoff.Sleeper;
@@ -30,6 +32,7 @@ public final class LeadClientBuilder {
   private String campaignsBaseUrl = DEFAULT_CAMPAIGNS_BASE_URL;
   private HttpSettings http = HttpSettings.DEFAULTS;
   private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
+  private Duration bulkTimeLimit; // null: no limit
   private Supplier<RestClient.Builder> restClientBuilder; // null: RestClient.builder()
   private Sleeper sleeper;
   private Boolean retryUnknownOutcome; // null: as the HTTP settings say
@@ -142,6 +145,21 @@ public final class LeadClientBuilder {
   }
 
   /**
+   * Sets how long a bulk submission may take when {@link LeadClient#submitAll(List)} or {@link
+   * LeadClient#submitAll(List, BulkProgress)} does not name a limit.
+   *
+   * @param timeLimit positive, or {@code null} for no limit (the default)
+   * @return this builder
+   */
+  public LeadClientBuilder bulkTimeLimit(Duration timeLimit) {
+    if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+      throw new IllegalArgumentException("bulk time limit must be positive, was " + timeLimit);
+    }
+    this.bulkTimeLimit = timeLimit;
+    return this;
+  }
+
+  /**
    * Starts from an application's RestClient builder (copied, never changed).
    *
    * @param builder the builder, or {@code null} for {@link RestClient#builder()}
@@ -204,6 +222,7 @@ public final class LeadClientBuilder {
             campaignsBaseUrl,
             settings,
             bulkConcurrency,
+            bulkTimeLimit,
             restClientBuilder,
             sleeper));
   }

@@ -1,5 +1,7 @@
 package dev.switchboard.futwork.lead;
 
+import jakarta.validation.Valid;
+
 /** One lead of a bulk submission, with where it goes: a workflow or a campaign. */
 public sealed interface LeadSubmission {
 
@@ -31,7 +33,7 @@ public sealed interface LeadSubmission {
    * @param workflowId the workflow
    * @param lead the lead
    */
-  record ToWorkflow(String workflowId, WorkflowLead lead) implements LeadSubmission {}
+  record ToWorkflow(String workflowId, @Valid WorkflowLead lead) implements LeadSubmission {}
 
   /**
    * A lead for a Futwork AI Platform campaign.
@@ -39,5 +41,5 @@ public sealed interface LeadSubmission {
    * @param campaignId the campaign
    * @param lead the lead
    */
-  record ToCampaign(String campaignId, CampaignLead lead) implements LeadSubmission {}
+  record ToCampaign(String campaignId, @Valid CampaignLead lead) implements LeadSubmission {}
 }

@@ -1,10 +1,15 @@
 package dev.switchboard.futwork.lead;
 
+import dev.switchboard.futwork.lead.internal.LeadChecks;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 
 /**
  * A lead for a Futwork workflow. All three fields are required by the platform; the client checks
- * them before sending (see {@link LeadClient#submitToWorkflow}).
+ * them before sending (see {@link LeadClient#submitToWorkflow}), and the same checks are Bean
+ * Validation constraints, with the same messages, for validating a lead with {@code @Valid} at your
+ * own edge.
  *
  * @param recipientPhoneNumber the number to call; spaces, dashes, brackets and a leading {@code
  *     +91}, {@code 91} or {@code 0} are accepted and stripped to the 10 digits the platform takes
@@ -14,7 +19,9 @@ import java.util.Map;
  *     webhook
  */
 public record WorkflowLead(
-    String recipientPhoneNumber, Map<String, Object> recipientData, String referenceId) {
+    @NotBlank(message = LeadChecks.PHONE_BLANK) @IndianPhoneNumber String recipientPhoneNumber,
+    @NotNull(message = LeadChecks.DATA_NULL) Map<String, Object> recipientData,
+    @NotBlank(message = LeadChecks.REFERENCE_BLANK) String referenceId) {
 
   /**
    * Creates a workflow lead.

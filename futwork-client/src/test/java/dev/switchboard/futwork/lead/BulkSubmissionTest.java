@@ -1,6 +1,7 @@
 package dev.switchboard.futwork.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.core.http.ApiException;
@@ -93,14 +94,17 @@ class BulkSubmissionTest {
   }
 
   LeadClient client(int concurrency) {
+    return builder(concurrency).build();
+  }
+
+  LeadClientBuilder builder(int concurrency) {
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
     return LeadClient.builder()
         .apiKey("k")
         .workflowsBaseUrl(base)
         .campaignsBaseUrl(base)
         .http(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), RetrySettings.NONE))
-        .bulkConcurrency(concurrency)
-        .build();
+        .bulkConcurrency(concurrency);
   }
 
   static List<LeadSubmission> leads(int n, int... badIndexes) {
@@ -266,6 +270,31 @@ class BulkSubmissionTest {
     assertThat(received)
         .hasSize(10)
         .allSatisfy((reference, times) -> assertThat(times).isEqualTo(1));
+  }
+
+  @Test
+  void theConfiguredTimeLimitBoundsABatchWhoseCallNamesNone() {
+    List<LeadSubmission> input = leads("REF-0", "SLOW-1", "REF-2", "REF-3");
+    LeadClient client = builder(1).bulkTimeLimit(Duration.ofMillis(1000)).build();
+
+    BulkResult result = client.submitAll(input);
+
+    assertThat(result.completion()).isEqualTo(BulkResult.Completion.TIME_LIMIT);
+    assertThat(result.outcomes())
+        .extracting(LeadOutcome::status)
+        .containsExactly(
+            LeadOutcome.Status.ACCEPTED,
+            LeadOutcome.Status.OUTCOME_UNKNOWN,
+            LeadOutcome.Status.NOT_ATTEMPTED,
+            LeadOutcome.Status.NOT_ATTEMPTED);
+    assertThat(requests.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aBulkTimeLimitMustBePositive() {
+    assertThatThrownBy(() -> LeadClient.builder().bulkTimeLimit(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bulk time limit must be positive");
   }
 
   @Test

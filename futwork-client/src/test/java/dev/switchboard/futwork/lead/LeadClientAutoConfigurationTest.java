@@ -8,10 +8,16 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 
 class LeadClientAutoConfigurationTest {
+
+  /** An application without Bean Validation: Boot binds without validating. */
+  static final FilteredClassLoader WITHOUT_A_VALIDATOR =
+      new FilteredClassLoader("jakarta.validation");
 
   final ApplicationContextRunner runner =
       new ApplicationContextRunner()
@@ -24,7 +30,8 @@ class LeadClientAutoConfigurationTest {
             "futwork.api-key=secret-key-1",
             "futwork.http.read-timeout=12s",
             "futwork.http.retry.max-attempts=2",
-            "futwork.bulk.concurrency=3")
+            "futwork.bulk.concurrency=3",
+            "futwork.bulk.time-limit=5m")
         .run(
             context -> {
               assertThat(context).hasSingleBean(LeadClient.class);
@@ -32,6 +39,7 @@ class LeadClientAutoConfigurationTest {
               assertThat(properties.http().readTimeout()).isEqualTo(Duration.ofSeconds(12));
               assertThat(properties.http().retry().maxAttempts()).isEqualTo(2);
               assertThat(properties.bulk().concurrency()).isEqualTo(3);
+              assertThat(properties.bulk().timeLimit()).isEqualTo(Duration.ofMinutes(5));
               assertThat(properties.workflows().baseUrl())
                   .isEqualTo("https://omni.futwork.com/api");
               assertThat(properties.campaigns().baseUrl())
@@ -106,6 +114,7 @@ class LeadClientAutoConfigurationTest {
   @Test
   void plainHttpToARemoteHostFailsNamingTheProperty() {
     runner
+        .withClassLoader(WITHOUT_A_VALIDATOR)
         .withPropertyValues(
             "futwork.api-key=k", "futwork.workflows.base-url=http://omni.futwork.com/api")
         .run(
@@ -115,6 +124,46 @@ class LeadClientAutoConfigurationTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("futwork.workflows.base-url must use https"));
+  }
+
+  @Test
+  void withAValidatorWrongValuesFailBindingInBootsFormatWithTheClientsMessages() {
+    runner
+        .withPropertyValues(
+            "futwork.api-key=k",
+            "futwork.workflows.base-url=http://omni.futwork.com/api",
+            "futwork.bulk.concurrency=0",
+            "futwork.bulk.time-limit=0s",
+            "futwork.http.retry.max-attempts=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .hasRootCauseInstanceOf(BindValidationException.class)
+                    .rootCause()
+                    .hasMessageContainingAll(
+                        "workflows.baseUrl",
+                        "must use https (plain http is allowed only for localhost",
+                        "bulk.concurrency",
+                        "must be at least 1",
+                        "bulk.timeLimit",
+                        "must be positive",
+                        "http.retry.maxAttempts"));
+  }
+
+  @Test
+  void withoutAValidatorTheClientsOwnChecksStillStopStartup() {
+    runner
+        .withClassLoader(WITHOUT_A_VALIDATOR)
+        .withPropertyValues("futwork.api-key=k", "futwork.bulk.concurrency=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("bulk concurrency must be at least 1"));
   }
 
   @Test

@@ -28,33 +28,44 @@ public final class BaseUrl {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("Set " + property + " to the platform's base URL.");
     }
+    String problem = problem(value);
+    if (problem != null) {
+      throw new IllegalArgumentException(property + " " + problem);
+    }
+    String text = URI.create(value.trim()).toString();
+    return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /**
+   * What is wrong with a base URL, as {@link #require} reports it after the property's name.
+   *
+   * @param value the configured URL
+   * @return the problem, such as {@code must use https (...), was: http://example.com}, or {@code
+   *     null} when the URL is fine
+   */
+  public static String problem(String value) {
+    if (value == null || value.isBlank()) {
+      return "must be set to the platform's base URL";
+    }
     URI uri;
     try {
       uri = new URI(value.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(
-          property + " is not a valid URL (" + e.getReason() + "): " + value, e);
+      return "is not a valid URL (" + e.getReason() + "): " + value;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException(
-          property
-              + " must be an absolute https URL such as https://api.example.com, was: "
-              + value);
+      return "must be an absolute https URL such as https://api.example.com, was: " + value;
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          property
-              + " must not carry user info, a query or a fragment; put credentials in their own properties");
+      return "must not carry user info, a query or a fragment; put credentials in their own"
+          + " properties";
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new IllegalArgumentException(
-          property
-              + " must use https (plain http is allowed only for localhost, 127.0.0.1 and ::1), was: "
-              + value);
+      return "must use https (plain http is allowed only for localhost, 127.0.0.1 and ::1), was: "
+          + value;
     }
-    String text = uri.toString();
-    return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    return null;
   }
 
   private static boolean isLoopback(String host) {

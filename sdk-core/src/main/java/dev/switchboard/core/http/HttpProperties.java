@@ -1,21 +1,31 @@
 package dev.switchboard.core.http;
 
+import dev.switchboard.core.validation.PositiveDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /**
  * Time-outs and retries as configuration properties, nested under each client's prefix (such as
  * {@code futwork.http} or {@code workflux.http}).
  *
- * <p>A value left out (null) takes its default, named in brackets below. The defaults are applied
- * by the compact constructors rather than by {@code @DefaultValue}, whose text Spring would convert
- * at every startup; each module's configuration metadata states the same defaults, and a test holds
- * the two together.
+ * <p>With a Bean Validation provider on the class path, the binder checks the ranges below and
+ * reports a wrong value in Spring Boot's format; {@link #toSettings()} checks the same ranges
+ * without one.
+ *
+ * <p>A value left out (null) takes its default, named in brackets below, from the compact
+ * constructors; each module's configuration metadata states the same defaults, and a test holds the
+ * two together.
  *
  * @param connectTimeout the longest wait for a connection (5 s)
  * @param readTimeout the longest wait for an answer once the request was sent (30 s)
  * @param retry when and how often a failed call is tried again
  */
-public record HttpProperties(Duration connectTimeout, Duration readTimeout, Retry retry) {
+public record HttpProperties(
+    @PositiveDuration Duration connectTimeout,
+    @PositiveDuration Duration readTimeout,
+    @Valid Retry retry) {
 
   /** Applies the defaults. */
   public HttpProperties {
@@ -38,11 +48,11 @@ public record HttpProperties(Duration connectTimeout, Duration readTimeout, Retr
    *     calling a lead twice (false)
    */
   public record Retry(
-      Integer maxAttempts,
-      Duration initialBackoff,
-      Double multiplier,
-      Duration maxBackoff,
-      Duration maxRetryAfter,
+      @Min(value = 1, message = "must be at least 1") Integer maxAttempts,
+      @PositiveDuration(orZero = true, message = "must not be negative") Duration initialBackoff,
+      @DecimalMin(value = "1.0", message = "must be at least 1.0") Double multiplier,
+      @PositiveDuration(orZero = true, message = "must not be negative") Duration maxBackoff,
+      @PositiveDuration(orZero = true, message = "must not be negative") Duration maxRetryAfter,
       boolean retryUnknownOutcome) {
 
     /** Applies the defaults. */

@@ -1,6 +1,7 @@
 package dev.switchboard.core.mapping;
 
 import dev.switchboard.core.SwitchboardException;
+import dev.switchboard.core.mapping.internal.ProblemList;
 import java.util.List;
 
 /**
@@ -35,16 +36,6 @@ public class MappingDeclarationException extends SwitchboardException {
   }
 
   private static String message(String subject, List<String> problems) {
-    StringBuilder text =
-        new StringBuilder("Invalid ")
-            .append(subject)
-            .append(" (")
-            .append(problems.size())
-            .append(problems.size() == 1 ? " problem" : " problems")
-            .append("); fix the declaration:");
-    for (String problem : problems) {
-      text.append("\n - ").append(problem);
-    }
-    return text.toString();
+    return ProblemList.message("Invalid " + subject + " (", "); fix the declaration:", problems);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.mapping;
 
 import dev.switchboard.core.SwitchboardException;
+import dev.switchboard.core.mapping.internal.ProblemList;
 import java.util.List;
 
 /**
@@ -36,16 +37,9 @@ public class MappingException extends SwitchboardException {
   }
 
   private static String message(String mappingName, List<MappingError> errors) {
-    StringBuilder text =
-        new StringBuilder("Field mapping '")
-            .append(mappingName)
-            .append("' found ")
-            .append(errors.size())
-            .append(errors.size() == 1 ? " problem" : " problems")
-            .append(" in the record; fix the data or the mapping:");
-    for (MappingError error : errors) {
-      text.append("\n - ").append(error.describe());
-    }
-    return text.toString();
+    return ProblemList.message(
+        "Field mapping '" + mappingName + "' found ",
+        " in the record; fix the data or the mapping:",
+        errors.stream().map(MappingError::describe).toList());
   }
 }

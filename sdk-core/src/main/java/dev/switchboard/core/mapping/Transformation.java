@@ -9,9 +9,13 @@ import java.util.Objects;
  * the object form of the declaration language writes it ({@code {"name": "format_date",
  * "output_pattern": "dd/MM/yyyy"}}).
  *
+ * <p>With a validator on the class path, {@code @Valid} checks it as a field mapping would ({@link
+ * ValidDeclaration}).
+ *
  * @param name the transformation's name, such as {@code lowercase}
  * @param options its options by key, such as {@code separator}
  */
+@ValidDeclaration
 public record Transformation(String name, Map<String, Object> options) {
 
   /**

@@ -85,7 +85,7 @@ class DocumentExamplesTest {
   @Test
   void theDocumentsPatternIsAlsoAConstant() throws IOException {
     String json = new String(resource("workflux-field-mapping.json"), "UTF-8");
-    assertThat(json).contains(Validation.WORKFLUX_DOCUMENT_EMAIL_PATTERN.replace("\\", "\\\\"));
+    assertThat(json).contains(Validation.CLASSIC_EMAIL_PATTERN.replace("\\", "\\\\"));
     FieldMapping built =
         FieldMapping.builder("contact")
             .field(
@@ -93,7 +93,7 @@ class DocumentExamplesTest {
                     .to("email")
                     .transform(Transformation.lowercase())
                     .required()
-                    .validate(Validation.workfluxDocumentEmail()))
+                    .validate(Validation.classicEmail()))
             .build();
     assertThat(built.apply(Map.of("customer_email", "asha+x@example.com")).errors())
         .extracting(MappingError::reason)

@@ -3,16 +3,24 @@ package dev.switchboard.workflux.autoconfigure;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.config.ConfigurationValues;
 import dev.switchboard.core.http.HttpProperties;
+import dev.switchboard.core.validation.PositiveDuration;
+import dev.switchboard.core.validation.ValidBaseUrl;
 import dev.switchboard.workflux.client.WorkFluxClientBuilder;
 import dev.switchboard.workflux.webhook.StandardWebhooks;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the WorkFlux client and webhooks, under {@code workflux}.
+ *
+ * <p>Validated: with a Bean Validation provider on the class path (such as {@code
+ * spring-boot-starter-validation}), the client's base URL, durations and time-outs out of range
+ * fail binding in Spring Boot's format, with the message the client's own check gives without one.
  *
  * <p>A value left out (null) takes its default from the compact constructors, as {@link
  * HttpProperties} explains; the module's configuration metadata states the same defaults.
@@ -30,13 +38,14 @@ import org.springframework.util.unit.DataSize;
  *     subscription made at startup.
  */
 @ConfigurationProperties("workflux")
+@Validated
 public record WorkFluxProperties(
     String clientId,
     Secret clientSecret,
-    String baseUrl,
-    Duration tokenSkew,
-    @NestedConfigurationProperty HttpProperties http,
-    Connectivity connectivity,
+    @ValidBaseUrl String baseUrl,
+    @PositiveDuration(orZero = true, message = "must be zero or more") Duration tokenSkew,
+    @Valid @NestedConfigurationProperty HttpProperties http,
+    @Valid Connectivity connectivity,
     Webhook webhook) {
 
   /** Applies the defaults. */
@@ -59,7 +68,7 @@ public record WorkFluxProperties(
    *
    * @param timeout Longest time the connectivity check (token request and one cheap call) may take.
    */
-  public record Connectivity(Duration timeout) {
+  public record Connectivity(@PositiveDuration Duration timeout) {
 
     /** Applies the default. */
     public Connectivity {

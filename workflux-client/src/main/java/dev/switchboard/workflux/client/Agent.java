@@ -3,12 +3,8 @@ package dev.switchboard.workflux.client;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.switchboard.core.json.internal.JsonFields;
-import dev.switchboard.workflux.internal.JsonMaps;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import dev.switchboard.workflux.internal.TextFields;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A WorkFlux agent. The platform does not document an agent's fields: the record holds the usual
@@ -28,10 +24,11 @@ public record Agent(
     String status,
     String createdAt,
     String updatedAt,
-    Map<String, Object> other) {
+    Map<String, Object> other)
+    implements WorkFluxResource {
 
-  private static final Set<String> TYPED =
-      Set.of("id", "name", "status", "created_at", "updated_at");
+  private static final TextFields FIELDS =
+      TextFields.of("id", "name", "status", "created_at", "updated_at");
 
   /** Never a null map. */
   public Agent {
@@ -46,49 +43,13 @@ public record Agent(
    */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Agent fromJson(Map<String, Object> json) {
-    return new Agent(
-        JsonMaps.text(json, "id"),
-        JsonMaps.text(json, "name"),
-        JsonMaps.text(json, "status"),
-        JsonMaps.text(json, "created_at"),
-        JsonMaps.text(json, "updated_at"),
-        JsonMaps.others(json, TYPED));
+    String[] f = FIELDS.read(json);
+    return new Agent(f[0], f[1], f[2], f[3], f[4], FIELDS.others(json));
   }
 
-  /**
-   * The agent as the platform's JSON object: the typed fields under their JSON names, then the
-   * others.
-   *
-   * @return the fields
-   */
   @JsonValue
+  @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    JsonMaps.putIfPresent(out, "id", id);
-    JsonMaps.putIfPresent(out, "name", name);
-    JsonMaps.putIfPresent(out, "status", status);
-    JsonMaps.putIfPresent(out, "created_at", createdAt);
-    JsonMaps.putIfPresent(out, "updated_at", updatedAt);
-    out.putAll(other);
-    return out;
-  }
-
-  /**
-   * Any field by its JSON name, typed or not.
-   *
-   * @param name the JSON name, such as {@code voice}
-   * @return the value in its JSON form
-   */
-  public Optional<Object> field(String name) {
-    return Optional.ofNullable(toJson().get(name));
-  }
-
-  /**
-   * {@link #createdAt()} as an instant, when it is an ISO-8601 timestamp or epoch seconds.
-   *
-   * @return the instant
-   */
-  public Optional<Instant> createdAtInstant() {
-    return JsonMaps.instant(createdAt);
+    return FIELDS.write(other, id, name, status, createdAt, updatedAt);
   }
 }

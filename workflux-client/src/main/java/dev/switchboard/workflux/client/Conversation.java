@@ -3,12 +3,8 @@ package dev.switchboard.workflux.client;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.switchboard.core.json.internal.JsonFields;
-import dev.switchboard.workflux.internal.JsonMaps;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import dev.switchboard.workflux.internal.TextFields;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A WorkFlux conversation. The platform does not document a conversation's fields: the record holds
@@ -27,10 +23,11 @@ public record Conversation(
     String status,
     String createdAt,
     String updatedAt,
-    Map<String, Object> other) {
+    Map<String, Object> other)
+    implements WorkFluxResource {
 
-  private static final Set<String> TYPED =
-      Set.of("id", "agent_id", "status", "created_at", "updated_at");
+  private static final TextFields FIELDS =
+      TextFields.of("id", "agent_id", "status", "created_at", "updated_at");
 
   /** Never a null map. */
   public Conversation {
@@ -45,48 +42,13 @@ public record Conversation(
    */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Conversation fromJson(Map<String, Object> json) {
-    return new Conversation(
-        JsonMaps.text(json, "id"),
-        JsonMaps.text(json, "agent_id"),
-        JsonMaps.text(json, "status"),
-        JsonMaps.text(json, "created_at"),
-        JsonMaps.text(json, "updated_at"),
-        JsonMaps.others(json, TYPED));
+    String[] f = FIELDS.read(json);
+    return new Conversation(f[0], f[1], f[2], f[3], f[4], FIELDS.others(json));
   }
 
-  /**
-   * The conversation as the platform's JSON object.
-   *
-   * @return the fields
-   */
   @JsonValue
+  @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    JsonMaps.putIfPresent(out, "id", id);
-    JsonMaps.putIfPresent(out, "agent_id", agentId);
-    JsonMaps.putIfPresent(out, "status", status);
-    JsonMaps.putIfPresent(out, "created_at", createdAt);
-    JsonMaps.putIfPresent(out, "updated_at", updatedAt);
-    out.putAll(other);
-    return out;
-  }
-
-  /**
-   * Any field by its JSON name, typed or not.
-   *
-   * @param name the JSON name
-   * @return the value in its JSON form
-   */
-  public Optional<Object> field(String name) {
-    return Optional.ofNullable(toJson().get(name));
-  }
-
-  /**
-   * {@link #createdAt()} as an instant, when it is an ISO-8601 timestamp or epoch seconds.
-   *
-   * @return the instant
-   */
-  public Optional<Instant> createdAtInstant() {
-    return JsonMaps.instant(createdAt);
+    return FIELDS.write(other, id, agentId, status, createdAt, updatedAt);
   }
 }

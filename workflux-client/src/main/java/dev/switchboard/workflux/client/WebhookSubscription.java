@@ -4,12 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.switchboard.core.json.internal.JsonFields;
 import dev.switchboard.workflux.internal.JsonMaps;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import dev.switchboard.workflux.internal.TextFields;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A webhook subscription, as {@code POST /webhooks} answers it. The secret is never part of it.
@@ -28,10 +25,12 @@ public record WebhookSubscription(
     List<String> events,
     String status,
     String createdAt,
-    Map<String, Object> other) {
+    Map<String, Object> other)
+    implements WorkFluxResource {
 
-  private static final Set<String> TYPED =
-      Set.of("id", "url", "events", "status", "created_at", "secret");
+  /** {@code events} is a list: read by {@link JsonMaps#texts}, written as it is. */
+  private static final TextFields FIELDS =
+      TextFields.of("id", "url", "events", "status", "created_at");
 
   /** Never null collections. */
   public WebhookSubscription {
@@ -47,39 +46,15 @@ public record WebhookSubscription(
    */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static WebhookSubscription fromJson(Map<String, Object> json) {
+    String[] f = FIELDS.read(json);
     return new WebhookSubscription(
-        JsonMaps.text(json, "id"),
-        JsonMaps.text(json, "url"),
-        JsonMaps.texts(json, "events"),
-        JsonMaps.text(json, "status"),
-        JsonMaps.text(json, "created_at"),
-        JsonMaps.others(json, TYPED));
+        f[0], f[1], JsonMaps.texts(json, "events"), f[3], f[4], FIELDS.others(json, "secret"));
   }
 
-  /**
-   * The subscription as the platform's JSON object.
-   *
-   * @return the fields
-   */
   @JsonValue
+  @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    JsonMaps.putIfPresent(out, "id", id);
-    JsonMaps.putIfPresent(out, "url", url);
-    out.put("events", events);
-    JsonMaps.putIfPresent(out, "status", status);
-    JsonMaps.putIfPresent(out, "created_at", createdAt);
-    out.putAll(other);
-    return out;
-  }
-
-  /**
-   * {@link #createdAt()} as an instant, when it is an ISO-8601 timestamp or epoch seconds.
-   *
-   * @return the instant
-   */
-  public Optional<Instant> createdAtInstant() {
-    return JsonMaps.instant(createdAt);
+    return FIELDS.write(other, id, url, events, status, createdAt);
   }
 
   /**

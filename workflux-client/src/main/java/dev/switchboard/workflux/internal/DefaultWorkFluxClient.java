@@ -8,7 +8,6 @@ import dev.switchboard.core.http.ApiPath;
 import dev.switchboard.core.http.ApiRequest;
 import dev.switchboard.core.http.ApiResponse;
 import dev.switchboard.core.http.BaseUrl;
-import dev.switchboard.core.http.BuiltOnFirstCall;
 import dev.switchboard.core.http.HttpSettings;
 import dev.switchboard.core.http.RetrySettings;
 import dev.switchboard.workflux.client.Agent;
@@ -36,6 +35,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /** The {@link WorkFluxClient}: every call goes through sdk-core's {@link ApiClient}. */
@@ -80,13 +80,13 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
    * The token manager and the clients every call goes through, built on the first call: an
    * application's startup need not pay for them, and a receiver-only one never calls WorkFlux.
    */
-  private final BuiltOnFirstCall<Connections> connections =
-      new BuiltOnFirstCall<>() {
-        @Override
-        protected Connections build() {
-          return connect();
-        }
-      };
+  private final SingletonSupplier<Connections> connections = SingletonSupplier.of(this::connect);
+
+  private final Resource<Agent> agents = new Resource<>("/agents", Agent::fromJson);
+  private final Resource<Conversation> conversations =
+      new Resource<>("/conversations", Conversation::fromJson);
+  private final Resource<WebhookSubscription> webhooks =
+      new Resource<>("/webhooks", WebhookSubscription::fromJson);
 
   private record Connections(OAuthTokenManager tokens, ApiClient api, ApiClient checkApi) {}
 
@@ -147,65 +147,64 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public Page<Agent> listAgents(Map<String, ?> params) {
-    return page("/agents", PageWalker.withQuery("/agents", params), Agent::fromJson);
+    return agents.list(params);
   }
 
   @Override
   public Stream<Agent> streamAgents(Map<String, ?> params) {
-    return stream("/agents", params, Agent::fromJson);
+    return agents.stream(params);
   }
 
   @Override
   public Agent getAgent(String id) {
-    return Agent.fromJson(record(HttpMethod.GET, "/agents/{id}", id, null));
+    return agents.get(id);
   }
 
   @Override
   public Agent createAgent(Map<String, ?> fields) {
-    return Agent.fromJson(record(HttpMethod.POST, "/agents", null, body(fields)));
+    return agents.create(fields);
   }
 
   @Override
   public Agent updateAgent(String id, Map<String, ?> fields) {
-    return Agent.fromJson(record(HttpMethod.PATCH, "/agents/{id}", id, body(fields)));
+    return agents.update(id, fields);
   }
 
   @Override
   public void deleteAgent(String id) {
-    call(HttpMethod.DELETE, "/agents/{id}", id, null);
+    agents.delete(id);
   }
 
   // conversations
 
   @Override
   public Page<Conversation> listConversations(Map<String, ?> params) {
-    return page(
-        "/conversations", PageWalker.withQuery("/conversations", params), Conversation::fromJson);
+    return conversations.list(params);
   }
 
   @Override
   public Stream<Conversation> streamConversations(Map<String, ?> params) {
-    return stream("/conversations", params, Conversation::fromJson);
+    return conversations.stream(params);
   }
 
   @Override
   public Conversation getConversation(String id) {
-    return Conversation.fromJson(record(HttpMethod.GET, "/conversations/{id}", id, null));
+    return conversations.get(id);
   }
 
   @Override
   public Conversation createConversation(Map<String, ?> fields) {
-    return Conversation.fromJson(record(HttpMethod.POST, "/conversations", null, body(fields)));
+    return conversations.create(fields);
   }
 
   @Override
   public Conversation updateConversation(String id, Map<String, ?> fields) {
-    return Conversation.fromJson(record(HttpMethod.PATCH, "/conversations/{id}", id, body(fields)));
+    return conversations.update(id, fields);
   }
 
   @Override
   public void deleteConversation(String id) {
-    call(HttpMethod.DELETE, "/conversations/{id}", id, null);
+    conversations.delete(id);
   }
 
   // webhooks
@@ -226,28 +225,27 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
     body.put("url", url);
     body.put("events", List.copyOf(events));
     body.put("secret", secret);
-    return WebhookSubscription.fromJson(record(HttpMethod.POST, "/webhooks", null, body));
+    return webhooks.create(body);
   }
 
   @Override
   public Page<WebhookSubscription> listWebhooks(Map<String, ?> params) {
-    return page(
-        "/webhooks", PageWalker.withQuery("/webhooks", params), WebhookSubscription::fromJson);
+    return webhooks.list(params);
   }
 
   @Override
   public Stream<WebhookSubscription> streamWebhooks(Map<String, ?> params) {
-    return stream("/webhooks", params, WebhookSubscription::fromJson);
+    return webhooks.stream(params);
   }
 
   @Override
   public WebhookSubscription getWebhook(String id) {
-    return WebhookSubscription.fromJson(record(HttpMethod.GET, "/webhooks/{id}", id, null));
+    return webhooks.get(id);
   }
 
   @Override
   public void deleteWebhook(String id) {
-    call(HttpMethod.DELETE, "/webhooks/{id}", id, null);
+    webhooks.delete(id);
   }
 
   @Override
@@ -259,14 +257,14 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   @Override
   public ApiResponse request(HttpMethod method, String path, Object body) {
-    return connections.get().api().execute(ApiRequest.json(method, path, body).expecting(RAW));
+    return connections.obtain().api().execute(ApiRequest.json(method, path, body).expecting(RAW));
   }
 
   @Override
   public ConnectivityReport checkConnectivity() {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
-    Connections c = connections.get();
+    Connections c = connections.obtain();
     CompletableFuture<String> check = new CompletableFuture<>();
     Thread worker =
         new Thread(
@@ -314,11 +312,52 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   // helpers
 
   /**
+   * The calls every kind of platform object shares: list and stream its collection, and create,
+   * read, update and delete one by its id. {@code collection} is its path, such as {@code /agents};
+   * {@code reader} reads one object from its JSON.
+   */
+  private final class Resource<T> {
+    private final String collection;
+    private final String item;
+    private final Function<Map<String, Object>, T> reader;
+
+    Resource(String collection, Function<Map<String, Object>, T> reader) {
+      this.collection = collection;
+      this.item = collection + "/{id}";
+      this.reader = reader;
+    }
+
+    Page<T> list(Map<String, ?> params) {
+      return page(collection, PageWalker.withQuery(collection, params), reader);
+    }
+
+    Stream<T> stream(Map<String, ?> params) {
+      return DefaultWorkFluxClient.this.stream(collection, params, reader);
+    }
+
+    T get(String id) {
+      return reader.apply(record(HttpMethod.GET, item, id, null));
+    }
+
+    T create(Map<String, ?> fields) {
+      return reader.apply(record(HttpMethod.POST, collection, null, body(fields)));
+    }
+
+    T update(String id, Map<String, ?> fields) {
+      return reader.apply(record(HttpMethod.PATCH, item, id, body(fields)));
+    }
+
+    void delete(String id) {
+      call(HttpMethod.DELETE, item, id, null);
+    }
+  }
+
+  /**
    * Calls a path built from a template and an id (encoded as one segment), or the template itself
    * when {@code id} is null; the template names the call in its observation.
    */
   private ApiResponse call(HttpMethod method, String template, String id, Object body) {
-    return connections.get().api().execute(request(method, template, id, body));
+    return connections.obtain().api().execute(request(method, template, id, body));
   }
 
   private static ApiRequest request(HttpMethod method, String template, String id, Object body) {
@@ -371,7 +410,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
 
   private Map<String, Object> record(HttpMethod method, String template, String id, Object body) {
     return one(
-        connections.get().api().execute(request(method, template, id, body).expecting(RECORD)));
+        connections.obtain().api().execute(request(method, template, id, body).expecting(RECORD)));
   }
 
   /** A single object; unwrapped from {@code {"data": {...}}} when the answer wraps it. */
@@ -390,7 +429,7 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   private <T> Page<T> page(String template, String request, Function<Map<String, Object>, T> item) {
     ApiResponse response =
         connections
-            .get()
+            .obtain()
             .api()
             .execute(ApiRequest.of(HttpMethod.GET, request).expecting(LIST).withTemplate(template));
     Object json = response.bodyAs(Object.class);

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -158,6 +159,46 @@ class WorkFluxAutoConfigurationTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("workflux.client-secret"));
+  }
+
+  @Test
+  void withAValidatorWrongClientValuesFailBindingWithTheClientsMessages() {
+    configured()
+        .withPropertyValues(
+            "workflux.base-url=ftp://api.workflux.ai/v1",
+            "workflux.token-skew=-1s",
+            "workflux.connectivity.timeout=0s",
+            "workflux.http.read-timeout=0s")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .hasRootCauseInstanceOf(BindValidationException.class)
+                  .rootCause()
+                  .hasMessageContainingAll(
+                      "baseUrl",
+                      "must be an absolute https URL such as https://api.example.com, was:"
+                          + " ftp://api.workflux.ai/v1",
+                      "tokenSkew",
+                      "must be zero or more",
+                      "connectivity.timeout",
+                      "http.readTimeout",
+                      "must be positive");
+            });
+  }
+
+  @Test
+  void withoutAValidatorTheClientsOwnChecksStillStopStartup() {
+    configured()
+        .withClassLoader(new FilteredClassLoader("jakarta.validation"))
+        .withPropertyValues("workflux.connectivity.timeout=0s")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("connectivity timeout must be positive");
+            });
   }
 
   @Test

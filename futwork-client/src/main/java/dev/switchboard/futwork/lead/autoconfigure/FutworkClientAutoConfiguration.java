@@ -44,6 +44,7 @@ public class FutworkClientAutoConfiguration {
         .campaignsBaseUrl(properties.campaigns().baseUrl())
         .http(properties.http().toSettings())
         .bulkConcurrency(properties.bulk().concurrency())
+        .bulkTimeLimit(properties.bulk().timeLimit())
         .restClientBuilder(restClientBuilders::getIfAvailable)
         .build();
   }

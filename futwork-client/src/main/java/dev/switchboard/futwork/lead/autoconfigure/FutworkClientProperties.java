@@ -3,12 +3,22 @@ package dev.switchboard.futwork.lead.autoconfigure;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.config.ConfigurationValues;
 import dev.switchboard.core.http.HttpProperties;
+import dev.switchboard.core.validation.PositiveDuration;
+import dev.switchboard.core.validation.ValidBaseUrl;
 import dev.switchboard.futwork.lead.LeadClientBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the Futwork lead client, under {@code futwork}.
+ *
+ * <p>Validated: with a Bean Validation provider on the class path (such as {@code
+ * spring-boot-starter-validation}), a base URL, duration or size out of range fails binding in
+ * Spring Boot's format, with the message the client's own check gives without one.
  *
  * <p>A key or URL still holding an unresolved {@code ${...}} placeholder (an unset environment
  * variable) fails startup naming the property. A value left out (null) takes its default from the
@@ -23,12 +33,13 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * @param bulk Bulk submission.
  */
 @ConfigurationProperties("futwork")
+@Validated
 public record FutworkClientProperties(
     Secret apiKey,
-    Workflows workflows,
-    Campaigns campaigns,
-    @NestedConfigurationProperty HttpProperties http,
-    Bulk bulk) {
+    @Valid Workflows workflows,
+    @Valid Campaigns campaigns,
+    @Valid @NestedConfigurationProperty HttpProperties http,
+    @Valid Bulk bulk) {
 
   /** Applies the defaults. */
   public FutworkClientProperties {
@@ -36,7 +47,7 @@ public record FutworkClientProperties(
     workflows = workflows != null ? workflows : new Workflows(null, null);
     campaigns = campaigns != null ? campaigns : new Campaigns(null, null);
     http = http != null ? http : new HttpProperties(null, null, null);
-    bulk = bulk != null ? bulk : new Bulk(null);
+    bulk = bulk != null ? bulk : new Bulk(null, null);
   }
 
   /**
@@ -46,7 +57,7 @@ public record FutworkClientProperties(
    *     https://omni.futwork.com/api/workflows/{workflowId}/leads, without the /v1 its text names.
    * @param apiKey API key for Futwork Workflows only, overriding futwork.api-key.
    */
-  public record Workflows(String baseUrl, Secret apiKey) {
+  public record Workflows(@ValidBaseUrl String baseUrl, Secret apiKey) {
 
     /** Applies the default base URL. */
     public Workflows {
@@ -62,7 +73,7 @@ public record FutworkClientProperties(
    * @param baseUrl Base URL of the Futwork AI Platform.
    * @param apiKey API key for the Futwork AI Platform only, overriding futwork.api-key.
    */
-  public record Campaigns(String baseUrl, Secret apiKey) {
+  public record Campaigns(@ValidBaseUrl String baseUrl, Secret apiKey) {
 
     /** Applies the default base URL. */
     public Campaigns {
@@ -76,8 +87,12 @@ public record FutworkClientProperties(
    * Bulk submission.
    *
    * @param concurrency How many leads a bulk submission sends at once.
+   * @param timeLimit How long a bulk submission may take when the call names no limit; leads not
+   *     sent by then are reported not attempted. None by default.
    */
-  public record Bulk(Integer concurrency) {
+  public record Bulk(
+      @Min(value = 1, message = "must be at least 1") Integer concurrency,
+      @PositiveDuration Duration timeLimit) {
 
     /** Applies the default. */
     public Bulk {

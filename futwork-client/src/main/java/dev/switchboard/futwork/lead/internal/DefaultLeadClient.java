@@ -1,10 +1,5 @@
 package dev.switchboard.futwork.lead.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.core.PhoneNumbers;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.SwitchboardException;
@@ -15,9 +10,7 @@ import dev.switchboard.core.http.ApiRequest;
 import dev.switchboard.core.http.ApiResponse;
 import dev.switchboard.core.http.Authenticator;
 import dev.switchboard.core.http.BaseUrl;
-import dev.switchboard.core.http.BuiltOnFirstCall;
 import dev.switchboard.core.http.HttpSettings;
-import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.futwork.lead.BulkProgress;
 import dev.switchboard.futwork.lead.BulkResult;
 import dev.switchboard.futwork.lead.CampaignLead;
@@ -28,15 +21,12 @@ import dev.switchboard.futwork.lead.LeadReceipt;
 import dev.switchboard.futwork.lead.LeadSubmission;
 import dev.switchboard.futwork.lead.LeadValidationException;
 import dev.switchboard.futwork.lead.WorkflowLead;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,10 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -67,6 +59,7 @@ public final class DefaultLeadClient implements LeadClient {
    * @param campaignsBaseUrl the campaigns base URL
    * @param http time-outs and retries
    * @param bulkConcurrency leads sent at once in bulk
+   * @param bulkTimeLimit how long a bulk submission that names no limit may take, or null for none
    * @param restClientBuilder gives the builder to start from, asked on the first call; null for
    *     {@link RestClient#builder()}
    * @param sleeper the wait between attempts, or null for real waiting
@@ -78,6 +71,7 @@ public final class DefaultLeadClient implements LeadClient {
       String campaignsBaseUrl,
       HttpSettings http,
       int bulkConcurrency,
+      Duration bulkTimeLimit,
       Supplier<RestClient.Builder> restClientBuilder,
       Sleeper sleeper) {}
 
@@ -89,12 +83,10 @@ public final class DefaultLeadClient implements LeadClient {
   private static final String WORKFLOW_LEADS = "/workflows/{workflowId}/leads";
   private static final String CAMPAIGN_LEADS = "/campaigns/{campaignId}/leads";
 
-  /** Where a lead's id may be in the answer, in order of preference. */
-  private static final List<String> ID_FIELDS = List.of("leadId", "id", "_id");
-
   private final Lane workflows;
   private final Lane campaigns;
   private final int bulkConcurrency;
+  private final Duration bulkTimeLimit;
   private final AtomicInteger bulkThreads = new AtomicInteger();
 
   /**
@@ -106,6 +98,7 @@ public final class DefaultLeadClient implements LeadClient {
   public DefaultLeadClient(Settings settings) {
     Objects.requireNonNull(settings.http(), "http");
     this.bulkConcurrency = settings.bulkConcurrency();
+    this.bulkTimeLimit = settings.bulkTimeLimit();
     this.workflows =
         new Lane(
             FutworkPlatform.WORKFLOWS,
@@ -122,20 +115,19 @@ public final class DefaultLeadClient implements LeadClient {
 
   /**
    * One platform: its base URL, checked at startup, its key, and the {@link ApiClient} its calls go
-   * through, built on the platform's first call, so that an application that never calls it, and
-   * every application's startup, need not load sdk-core's HTTP classes.
+   * through, built on the platform's first call (once, however many first calls come at once).
    */
-  private static final class Lane extends BuiltOnFirstCall<ApiClient> {
+  private static final class Lane {
     private final FutworkPlatform platform;
     private final URI baseUrl;
     private final Secret key;
-    private final Settings settings;
+    private final SingletonSupplier<ApiClient> client;
 
     Lane(FutworkPlatform platform, String baseUrl, Secret key, Settings settings) {
       this.platform = platform;
       this.baseUrl = BaseUrl.require(baseUrl, platform.propertyPrefix() + ".base-url");
       this.key = key;
-      this.settings = settings;
+      this.client = SingletonSupplier.of(() -> build(settings));
     }
 
     ApiClient client() {
@@ -147,11 +139,10 @@ public final class DefaultLeadClient implements LeadClient {
                 + platform.propertyPrefix()
                 + ".api-key or futwork.api-key.");
       }
-      return get();
+      return client.obtain();
     }
 
-    @Override
-    protected ApiClient build() {
+    private ApiClient build(Settings settings) {
       ApiClient.Builder builder =
           ApiClient.builder()
               .platform(platform.label())
@@ -178,29 +169,16 @@ public final class DefaultLeadClient implements LeadClient {
   @Override
   public LeadReceipt submitToWorkflow(String workflowId, WorkflowLead lead) {
     String path = path(WORKFLOW_LEADS, "workflowId", workflowId);
-    if (lead == null) {
-      throw new LeadValidationException("lead", "lead must not be null");
-    }
-    String phone = phone(lead.recipientPhoneNumber());
-    Map<String, Object> data = data(lead.recipientData());
-    if (lead.referenceId() == null || lead.referenceId().isBlank()) {
-      throw new LeadValidationException(
-          "referenceId",
-          "referenceId must not be blank: Futwork Workflows requires your own identifier for the"
-              + " lead (an order or AWB number), echoed in the post-call webhook");
-    }
-    byte[] body = leadJson(phone, data, lead.referenceId());
+    requireLead(lead);
+    byte[] body = body(lead.recipientPhoneNumber(), lead.recipientData(), lead.referenceId(), true);
     return submit(FutworkPlatform.WORKFLOWS, WORKFLOW_LEADS, path, body);
   }
 
   @Override
   public LeadReceipt submitToCampaign(String campaignId, CampaignLead lead) {
     String path = path(CAMPAIGN_LEADS, "campaignId", campaignId);
-    if (lead == null) {
-      throw new LeadValidationException("lead", "lead must not be null");
-    }
-    String phone = phone(lead.recipientPhoneNumber());
-    byte[] body = leadJson(phone, data(lead.recipientData()), null);
+    requireLead(lead);
+    byte[] body = body(lead.recipientPhoneNumber(), lead.recipientData(), null, false);
     return submit(FutworkPlatform.CAMPAIGNS, CAMPAIGN_LEADS, path, body);
   }
 
@@ -208,6 +186,11 @@ public final class DefaultLeadClient implements LeadClient {
   public ApiResponse request(
       FutworkPlatform platform, HttpMethod method, String path, Object body) {
     return send(platform, ApiRequest.json(method, path, body));
+  }
+
+  @Override
+  public BulkResult submitAll(List<? extends LeadSubmission> submissions, BulkProgress progress) {
+    return submitAll(submissions, progress, bulkTimeLimit);
   }
 
   @Override
@@ -421,7 +404,10 @@ public final class DefaultLeadClient implements LeadClient {
   }
 
   private Lane lane(FutworkPlatform platform) {
-    return platform == FutworkPlatform.WORKFLOWS ? workflows : campaigns;
+    return switch (platform) {
+      case WORKFLOWS -> workflows;
+      case CAMPAIGNS -> campaigns;
+    };
   }
 
   /**
@@ -437,7 +423,8 @@ public final class DefaultLeadClient implements LeadClient {
                     HttpMethod.POST, path, body, false, AnswerCheck.JSON_OBJECT, template));
     // an echoed key never reaches the receipt, its raw body or its toString()
     String raw = lane.key.redact(response.bodyAsString());
-    return new LeadReceipt(response.status(), leadId(response.body()), raw, response.attempts());
+    return new LeadReceipt(
+        response.status(), LeadJson.leadId(response.body()), raw, response.attempts());
   }
 
   private static String path(String template, String name, String id) {
@@ -448,121 +435,42 @@ public final class DefaultLeadClient implements LeadClient {
     }
   }
 
+  private static void requireLead(Object lead) {
+    if (lead == null) {
+      throw new LeadValidationException("lead", "lead must not be null");
+    }
+  }
+
+  /** Checks a lead's fields, in the order the lead declares them, and writes its body. */
+  private static byte[] body(
+      String phone, Map<String, Object> data, String referenceId, boolean referenceRequired) {
+    String tenDigits = phone(phone);
+    data(data);
+    if (referenceRequired && (referenceId == null || referenceId.isBlank())) {
+      throw new LeadValidationException("referenceId", LeadChecks.REFERENCE_BLANK);
+    }
+    return LeadJson.body(tenDigits, data, referenceId);
+  }
+
   private static String phone(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new LeadValidationException(
-          "recipientPhoneNumber", "recipientPhoneNumber must not be blank");
+      throw new LeadValidationException("recipientPhoneNumber", LeadChecks.PHONE_BLANK);
     }
-    return PhoneNumbers.toTenDigits(raw)
-        .orElseThrow(
-            () ->
-                new LeadValidationException(
-                    "recipientPhoneNumber",
-                    "recipientPhoneNumber must be a 10-digit Indian number (spaces, dashes,"
-                        + " brackets and a leading +91, 91 or 0 are accepted); the value given has "
-                        + raw.replaceAll("\\D", "").length()
-                        + " digits"));
+    String problem = LeadChecks.phoneProblem(raw);
+    if (problem != null) {
+      throw new LeadValidationException("recipientPhoneNumber", problem);
+    }
+    return PhoneNumbers.toTenDigits(raw).orElseThrow();
   }
 
-  private static Map<String, Object> data(Map<String, Object> data) {
+  private static void data(Map<String, Object> data) {
     if (data == null) {
-      throw new LeadValidationException(
-          "recipientData", "recipientData must not be null; pass an empty map when there is none");
+      throw new LeadValidationException("recipientData", LeadChecks.DATA_NULL);
     }
-    return data;
-  }
-
-  /**
-   * The lead's JSON body, written field by field (the lead's own fields in the documented order,
-   * then its data through the SDK's mapper) rather than through a map built for the purpose: every
-   * lead of a bulk submission passes through here.
-   */
-  private static byte[] leadJson(String phone, Map<String, Object> data, String referenceId) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator json = Json.mapper().createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStringField("recipientPhoneNumber", phone);
-      json.writeFieldName("recipientData");
-      DataWriter.INSTANCE.writeValue(json, data);
-      if (referenceId != null) {
-        json.writeStringField("referenceId", referenceId);
-      }
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new LeadValidationException(
-          "recipientData",
-          "recipientData cannot be written as JSON; give it text, numbers, booleans, lists and"
-              + " maps ("
-              + e.getClass().getSimpleName()
-              + ")");
-    }
-    return out.toByteArray();
-  }
-
-  /** Writes lead data into an open generator; created on the first lead, not at startup. */
-  private static final class DataWriter {
-    static final ObjectWriter INSTANCE =
-        Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-  }
-
-  /**
-   * The lead's id in the answer: {@code leadId}, {@code id} or {@code _id} (in that order of
-   * preference) at the top level, else in a {@code data} object; read as a stream, since the answer
-   * to every lead passes through here.
-   */
-  private static Optional<String> leadId(byte[] body) {
-    if (body.length == 0) {
-      return Optional.empty();
-    }
-    try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      String[] top = new String[ID_FIELDS.size()];
-      String[] data = new String[ID_FIELDS.size()];
-      readIds(parser, top, data);
-      return first(top).or(() -> first(data));
-    } catch (IOException notJson) {
-      return Optional.empty();
-    }
-  }
-
-  /** Reads one object's id fields into {@code ids}, and its {@code data} object's into nested. */
-  private static void readIds(JsonParser parser, String[] ids, String[] nested) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      int slot = ID_FIELDS.indexOf(name);
-      if (slot >= 0 && (value == JsonToken.VALUE_STRING || value.isNumeric())) {
-        String text = parser.getText();
-        if (!text.isBlank()) {
-          ids[slot] = text;
-        }
-      } else if (nested != null && "data".equals(name) && value == JsonToken.START_OBJECT) {
-        readIds(parser, nested, null);
-      } else {
-        parser.skipChildren();
-      }
-    }
-  }
-
-  private static Optional<String> first(String[] ids) {
-    for (String id : ids) {
-      if (id != null) {
-        return Optional.of(id);
-      }
-    }
-    return Optional.empty();
   }
 
   @Override
   public String toString() {
-    List<Lane> configured = new ArrayList<>();
-    for (Lane lane : List.of(workflows, campaigns)) {
-      if (lane.key != null) {
-        configured.add(lane);
-      }
-    }
-    return "LeadClient" + configured;
+    return "LeadClient" + Stream.of(workflows, campaigns).filter(lane -> lane.key != null).toList();
   }
 }
