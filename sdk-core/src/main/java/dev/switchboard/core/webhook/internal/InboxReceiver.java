@@ -74,6 +74,6 @@ public final class InboxReceiver {
     }
     String outcome = stored ? "stored" : "duplicate";
     metrics.record(source, parsed.eventType(), outcome, System.nanoTime() - start);
-    Problems.ok(response, stored ? "accepted" : "duplicate");
+    Problems.ok(response, stored ? Problems.Ack.ACCEPTED : Problems.Ack.DUPLICATE);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -39,15 +40,24 @@ final class Problems {
    * The acknowledgement of every delivery: its status only, never the idempotency key or another
    * value the sender chose. Constant bytes, written without the mapper.
    */
-  static void ok(HttpServletResponse response, String status) throws IOException {
-    byte[] bytes = "handled".equals(status) ? HANDLED : DUPLICATE;
+  static void ok(HttpServletResponse response, Ack ack) throws IOException {
     response.setStatus(200);
     response.setContentType("application/json");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    response.setContentLength(ack.body.length);
+    response.getOutputStream().write(ack.body);
   }
 
-  private static final byte[] HANDLED = "{\"status\":\"handled\"}".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] DUPLICATE =
-      "{\"status\":\"duplicate\"}".getBytes(StandardCharsets.UTF_8);
+  /** What a 200 says of a delivery. */
+  enum Ack {
+    /** Published to every listener (synchronous mode). */
+    HANDLED,
+    /** Committed to the inbox, to be dispatched. */
+    ACCEPTED,
+    /** Handled or accepted already; not published again. */
+    DUPLICATE;
+
+    private final byte[] body =
+        ("{\"status\":\"" + name().toLowerCase(Locale.ROOT) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+  }
 }

@@ -287,7 +287,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       case HANDLED -> {
         log.debug("{} delivery {} was handled already; not publishing it again", source, key);
         metrics.record(source, type, "duplicate", System.nanoTime() - start);
-        Problems.ok(response, "duplicate");
+        Problems.ok(response, Problems.Ack.DUPLICATE);
       }
       case IN_PROGRESS -> {
         log.info("{} delivery {} is being handled already; answering 409", source, key);
@@ -350,7 +350,7 @@ public final class WebhookRequestHandler implements HttpRequestHandler {
       log.error("{} delivery {} was handled but could not be recorded as handled", source, key, e);
     }
     metrics.record(source, type, "handled", System.nanoTime() - start);
-    Problems.ok(response, "handled");
+    Problems.ok(response, Problems.Ack.HANDLED);
   }
 
   private void release(String key, String holder) {
