@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -173,31 +172,21 @@ public final class IngestBench {
     return Long.parseLong(response.body().trim());
   }
 
-  private static int awaitReady(Process app) throws Exception {
+  /** Reads the application's output up to {@code READY <port>}, then lets the rest drain. */
+  private static int awaitReady(Process app) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread drain =
-        new Thread(
-            () -> {
-              try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith("READY ")) {
-                    port.complete(Integer.parseInt(line.substring(6).trim()));
-                  } else {
-                    System.out.println("  app| " + line);
-                  }
-                }
-              } catch (IOException ignored) {
-                // the application stopped
-              }
-              port.completeExceptionally(new IllegalStateException("the application exited"));
-            },
-            "app-output");
-    drain.setDaemon(true);
-    drain.start();
-    return port.get(120, TimeUnit.SECONDS);
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith("READY ")) {
+        Thread drain =
+            new Thread(() -> out.lines().forEach(l -> System.out.println("  app| " + l)));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(line.substring(6).trim());
+      }
+      System.out.println("  app| " + line);
+    }
+    throw new IllegalStateException("the application exited before it was ready");
   }
 
   /**
