@@ -1,6 +1,7 @@
 -- POSTs a body file, replacing the marker __CALL_SID__ with an id unique to the run, the thread and
--- the request, so the receiver's deduplication sees every request as a new delivery.
--- wrk ... -s unique-post.lua <url> -- <body file> <run id> <secret header> <secret>
+-- the request, so that the receiver's deduplication sees every request as a new delivery. The secret
+-- travels in the URL (?token=...), as the platform is configured to send it.
+-- wrk ... -s unique-post.lua <url> -- <body file> <run id>
 local threads = {}
 
 function setup(thread)
@@ -18,7 +19,6 @@ function init(args)
   suffix = body:sub(j + 1)
   run = args[2]
   headers = { ["Content-Type"] = "application/json" }
-  headers[args[3]] = args[4]
   counter = 0
 end
 

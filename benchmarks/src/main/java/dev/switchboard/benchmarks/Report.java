@@ -3,8 +3,6 @@ package dev.switchboard.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,38 +22,16 @@ public final class Report {
    */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/results/latest.md");
-    List<Figure> figures = Results.readAll();
-    String table = table(figures);
-    StringBuilder md = new StringBuilder();
-    md.append("# Benchmark results\n\n");
-    md.append("Produced by `benchmarks/run.sh` on ")
-        .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-        .append(". SDK figure vs baseline measured side by side in the same run;")
-        .append(" ratio = SDK / baseline, difference = SDK - baseline, or for the startup rows")
-        .append(" (runs in pairs, one after the other) the median of the pairs' differences.\n\n");
+    String table = table(Results.readAll());
+    StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+    md.append(
+            "Written by `benchmarks/run.sh`. Ratio = SDK / baseline (the hand-written alternative),")
+        .append(" both measured in the same run.\n\n");
     Path machine = Results.rawDir().resolve("machine.txt");
     if (Files.exists(machine)) {
-      md.append("## Machine\n\n```\n")
-          .append(Files.readString(machine).strip())
-          .append("\n```\n\n");
+      md.append("```\n").append(Files.readString(machine).strip()).append("\n```\n\n");
     }
-    md.append("## Figures\n\n").append(table).append('\n');
-    StringBuilder notes = new StringBuilder();
-    for (Figure f : figures) {
-      if (f.note() != null && !f.note().isBlank()) {
-        notes
-            .append("- ")
-            .append(f.section())
-            .append(", ")
-            .append(f.name())
-            .append(": ")
-            .append(f.note())
-            .append('\n');
-      }
-    }
-    if (notes.length() > 0) {
-      md.append("## Notes\n\n").append(notes);
-    }
+    md.append(table);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, md.toString());
     System.out.println();
@@ -64,38 +40,32 @@ public final class Report {
   }
 
   /**
-   * The markdown table of the figures.
+   * The Markdown table of the figures.
    *
    * @param figures the figures
    * @return the table
    */
   public static String table(List<Figure> figures) {
     StringBuilder sb = new StringBuilder();
-    sb.append("| area | figure | unit | SDK | baseline | ratio | difference | goal | met |\n");
-    sb.append("|---|---|---|---:|---:|---:|---:|---|---|\n");
+    sb.append("| area | figure | unit | SDK | baseline | ratio | goal | met |\n");
+    sb.append("|---|---|---|---:|---:|---:|---|---|\n");
     for (Figure f : figures) {
-      sb.append(
-          row(
-              f.section(),
-              f.name(),
-              f.unit(),
-              Figure.format(f.value()),
-              Figure.format(f.baseline()),
-              Double.isNaN(f.ratio()) ? "—" : String.format(Locale.ROOT, "%.3f", f.ratio()),
-              Figure.format(f.difference()),
-              f.goalText(),
-              f.met()));
+      String goal =
+          Double.isNaN(f.goal()) ? "reported" : String.format(Locale.ROOT, ">= %.2f", f.goal());
+      sb.append("| ")
+          .append(
+              String.join(
+                  " | ",
+                  f.section(),
+                  f.name(),
+                  f.unit(),
+                  Figure.format(f.sdk()),
+                  Figure.format(f.baseline()),
+                  String.format(Locale.ROOT, "%.3f", f.ratio()),
+                  goal,
+                  f.met()))
+          .append(" |\n");
     }
     return sb.toString();
-  }
-
-  /**
-   * One row of a Markdown table.
-   *
-   * @param cells the cells, in order
-   * @return {@code | a | b |} and a line break
-   */
-  public static String row(String... cells) {
-    return "| " + String.join(" | ", cells) + " |\n";
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** The arguments every benchmarked application starts with: what the SDK's starters need. */
 public final class StarterProperties {
 
-  /** The secret the Futwork receiver expects in {@code X-Webhook-Secret}. */
+  /** The secret the Futwork receiver expects, in {@code ?token=} or {@code X-Webhook-Secret}. */
   public static final String FUTWORK_WEBHOOK_SECRET = "bench-webhook-secret-0123456789";
 
   private StarterProperties() {}
@@ -22,7 +22,7 @@ public final class StarterProperties {
 
   /**
    * Spring Boot arguments: a random loopback port, quiet logs, and the starters' required
-   * properties (ignored when the starters are absent). Nothing is subscribed or called at startup.
+   * properties (ignored when the starters are absent).
    *
    * @return the arguments
    */

@@ -1,85 +1,89 @@
 package dev.switchboard.benchmarks.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.benchmarks.StarterProperties;
 import dev.switchboard.futwork.webhook.CampaignPostCall;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application under load: the Futwork webhook starter's endpoint at {@code /webhooks/futwork}
- * with a listener that only counts, and, beside it, {@link #bare(byte[])} at {@code /bare/futwork},
- * which takes the same body and answers 200. Prints {@code READY <port>} once it serves requests.
+ * The application under load: the Futwork starter's receiver at {@code /webhooks/futwork}, the
+ * receiver a user would write instead at {@code /hand-written/futwork}, and a do-nothing endpoint
+ * at {@code /nothing/futwork}. Prints {@code READY <port>} once it serves requests.
  */
 @SpringBootApplication
 @RestController
 public class IngestApp {
 
-  /**
-   * The baseline: reads the body and answers 200, nothing else.
-   *
-   * @param body the delivery
-   * @return 200 with no body
-   */
-  @PostMapping("/bare/futwork")
-  public ResponseEntity<Void> bare(@RequestBody byte[] body) {
-    return ResponseEntity.ok().build();
-  }
+  private static final byte[] SECRET =
+      StarterProperties.FUTWORK_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8);
 
-  /**
-   * Diagnostic: the bare controller plus Jackson's tree model on the body, the least any endpoint
-   * that reads the delivery must do.
-   *
-   * @param body the delivery
-   * @return 200 with no body
-   * @throws java.io.IOException when the body is not JSON
-   */
-  @PostMapping("/bare-parse/futwork")
-  public ResponseEntity<Void> bareParse(@RequestBody byte[] body) throws java.io.IOException {
-    if (plain.readTree(body).size() == 0) {
-      return ResponseEntity.badRequest().build();
-    }
-    return ResponseEntity.ok().build();
-  }
-
-  /**
-   * Diagnostic: the bare controller plus Jackson's streaming parser over the body, every string and
-   * number decoded and nothing built: the least any typed result of the delivery costs.
-   *
-   * @param body the delivery
-   * @return 200 with no body
-   * @throws java.io.IOException when the body is not JSON
-   */
-  @PostMapping("/bare-stream/futwork")
-  public ResponseEntity<Void> bareStream(@RequestBody byte[] body) throws java.io.IOException {
-    long decoded = 0;
-    try (JsonParser parser = plain.getFactory().createParser(body)) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token == JsonToken.VALUE_STRING) {
-          decoded += parser.getText().length();
-        } else if (token.isNumeric()) {
-          decoded += parser.getNumberValue().intValue();
-        }
-      }
-    }
-    return decoded == 0 ? ResponseEntity.badRequest().build() : ResponseEntity.ok().build();
-  }
-
-  private final ObjectMapper plain = new ObjectMapper();
-
+  private final ObjectMapper json = new ObjectMapper();
+  private final ApplicationEventPublisher events;
   private final LongAdder published = new LongAdder();
 
   /**
-   * The application's listener: does nothing but count.
+   * Creates the controller.
+   *
+   * @param events where the hand-written receiver publishes
+   */
+  public IngestApp(ApplicationEventPublisher events) {
+    this.events = events;
+  }
+
+  /**
+   * The hand-written receiver: checks the secret, reads the body with Jackson's tree model and
+   * publishes it.
+   *
+   * @param token the secret in the URL
+   * @param body the delivery
+   * @return 200, or 401 without the secret
+   * @throws IOException when the body is not JSON
+   */
+  @PostMapping("/hand-written/futwork")
+  public ResponseEntity<Void> handWritten(
+      @RequestParam(required = false) String token, @RequestBody byte[] body) throws IOException {
+    if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), SECRET)) {
+      return ResponseEntity.status(401).build();
+    }
+    events.publishEvent(new Delivery(json.readTree(body)));
+    return ResponseEntity.ok().build();
+  }
+
+  /**
+   * The do-nothing endpoint: takes the body and answers 200.
+   *
+   * @param body the delivery
+   * @return 200
+   */
+  @PostMapping("/nothing/futwork")
+  public ResponseEntity<Void> nothing(@RequestBody byte[] body) {
+    return ResponseEntity.ok().build();
+  }
+
+  /**
+   * What the hand-written receiver publishes.
+   *
+   * @param tree the delivery's JSON
+   */
+  public record Delivery(JsonNode tree) {}
+
+  /**
+   * The application's listener for the SDK's deliveries: counts them.
    *
    * @param call the published post-call
    */
@@ -89,7 +93,17 @@ public class IngestApp {
   }
 
   /**
-   * How many post-calls were published to the listener, for the harness to check.
+   * The application's listener for the hand-written receiver's deliveries: counts them.
+   *
+   * @param delivery the published delivery
+   */
+  @EventListener
+  public void onDelivery(Delivery delivery) {
+    published.increment();
+  }
+
+  /**
+   * How many deliveries reached a listener, for the harness to check.
    *
    * @return the count
    */

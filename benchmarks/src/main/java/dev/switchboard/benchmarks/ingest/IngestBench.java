@@ -16,28 +16,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Webhook ingest: starts {@link IngestApp} in its own JVM, then loads the starter's endpoint and
- * the bare controller in rotating wrk runs at a fixed concurrency, with the campaign post-call
- * fixture and a variant carrying a 20 KB transcript; each request has its own {@code callSid}.
+ * Webhook ingest: starts {@link IngestApp} in its own JVM and loads its three endpoints in turn
+ * with wrk, each round in a different order, with the campaign post-call fixture and a variant
+ * carrying a 20 KB transcript; every request has its own {@code callSid}.
  */
 public final class IngestBench {
 
-  static final String SECRET_HEADER = "X-Webhook-Secret";
-  static final String SECRET = StarterProperties.FUTWORK_WEBHOOK_SECRET;
-  private static final String STARTER = "/webhooks/futwork";
-  private static final String BARE = "/bare/futwork";
-  private static final String BARE_PARSE = "/bare-parse/futwork";
-  private static final String BARE_STREAM = "/bare-stream/futwork";
+  private static final String TOKEN = "?token=" + StarterProperties.FUTWORK_WEBHOOK_SECRET;
+  private static final String SDK = "/webhooks/futwork" + TOKEN;
+  private static final String HAND_WRITTEN = "/hand-written/futwork" + TOKEN;
+  private static final String NOTHING = "/nothing/futwork";
 
   private IngestBench() {}
 
@@ -45,7 +42,7 @@ public final class IngestBench {
    * Runs the ingest figures and writes them as part {@code 2-ingest}.
    *
    * @param args unused; the system properties {@code bench.ingest.rounds}, {@code
-   *     bench.ingest.seconds}, {@code bench.ingest.connections} size the run
+   *     bench.ingest.seconds} and {@code bench.ingest.connections} size the run
    * @throws Exception when the application or wrk fails
    */
   public static void main(String[] args) throws Exception {
@@ -54,26 +51,16 @@ public final class IngestBench {
     int connections = Integer.getInteger("bench.ingest.connections", 32);
     Path work = Files.createTempDirectory("switchboard-ingest");
     Path lua = work.resolve("unique-post.lua");
-    try (InputStream in = IngestBench.class.getResourceAsStream("/bench/unique-post.lua")) {
-      Files.write(lua, in.readAllBytes());
-    }
-    byte[] fixture;
-    try (InputStream in =
-        IngestBench.class.getResourceAsStream("/payloads/futwork-campaign-post-call.json")) {
-      fixture = in.readAllBytes();
-    }
+    Files.write(lua, resource("/bench/unique-post.lua"));
     ObjectMapper json = new ObjectMapper();
-    ObjectNode small = (ObjectNode) json.readTree(fixture);
+    ObjectNode small =
+        (ObjectNode) json.readTree(resource("/payloads/futwork-campaign-post-call.json"));
     small.put("callSid", "__CALL_SID__");
-    ObjectNode large = small.deepCopy();
-    large.put("transcript", transcript(20 * 1024));
-    List<Payload> payloads =
-        List.of(
-            new Payload(
-                "campaign post-call", write(work, "small.json", json.writeValueAsBytes(small))),
-            new Payload(
-                "campaign post-call, 20 KB transcript",
-                write(work, "large.json", json.writeValueAsBytes(large))));
+    ObjectNode large = small.deepCopy().put("transcript", transcript(20 * 1024));
+    Map<String, Path> payloads = new LinkedHashMap<>();
+    payloads.put("campaign post-call", write(work.resolve("small.json"), json, small));
+    payloads.put(
+        "campaign post-call, 20 KB transcript", write(work.resolve("large.json"), json, large));
 
     List<String> command =
         new ArrayList<>(
@@ -86,80 +73,56 @@ public final class IngestBench {
     command.addAll(StarterProperties.args());
     Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
-      int port = awaitReady(app);
-      String base = "http://127.0.0.1:" + port;
-      boolean starter = probe(base + STARTER, Files.readAllBytes(payloads.get(0).file()));
-      if (!probe(base + BARE, Files.readAllBytes(payloads.get(0).file()))) {
-        throw new IllegalStateException("the bare endpoint did not answer 200");
-      }
+      String base = "http://127.0.0.1:" + awaitReady(app);
       System.out.printf(
           Locale.ROOT,
-          "webhook ingest: app on port %d, wrk -t2 -c%d -d%ds, %d rounds, starter endpoint %s%n",
-          port,
+          "webhook ingest: %s, wrk -t2 -c%d -d%ds, %d rounds%n",
+          base,
           connections,
           seconds,
-          rounds,
-          starter ? "present" : "ABSENT");
-      List<String> paths =
-          starter
-              ? List.of(STARTER, BARE, BARE_PARSE, BARE_STREAM)
-              : List.of(BARE, BARE_PARSE, BARE_STREAM);
+          rounds);
+      List<String> paths = List.of(SDK, HAND_WRITTEN, NOTHING);
       List<Figure> figures = new ArrayList<>();
-      long run = System.currentTimeMillis();
-      for (Payload payload : payloads) {
-        for (String path : paths) { // warm-up, not measured
-          wrk(lua, base + path, payload.file(), "w" + run++, connections, seconds);
+      long run = 0;
+      for (Map.Entry<String, Path> payload : payloads.entrySet()) {
+        for (String path : paths) { // warm-up, not counted
+          wrk(lua, base + path, payload.getValue(), "w" + run++, connections, seconds);
         }
-        Map<String, List<Wrk>> byPath = new HashMap<>();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
           List<String> order = new ArrayList<>(paths);
-          java.util.Collections.rotate(order, r); // each path takes its turn first
+          Collections.rotate(order, r); // each endpoint takes its turn first
           for (String path : order) {
-            Wrk w = wrk(lua, base + path, payload.file(), "r" + run++, connections, seconds);
-            if (w.non2xx() > 0) {
-              throw new IllegalStateException(
-                  path + ": " + w.non2xx() + " answers were not 2xx (or socket errors)");
-            }
-            byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(w);
+            Wrk w = wrk(lua, base + path, payload.getValue(), "r" + run++, connections, seconds);
+            rates.computeIfAbsent(path, p -> new ArrayList<>()).add(w.requestsPerSecond());
             System.out.printf(
                 Locale.ROOT,
-                "  %s %s round %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
-                payload.name(),
-                path,
+                "  %s, %s, round %d: %.0f req/s%n",
+                payload.getKey(),
+                path.replace(TOKEN, ""),
                 r + 1,
-                w.requestsPerSecond(),
-                w.p50Millis(),
-                w.p99Millis());
+                w.requestsPerSecond());
           }
         }
-        List<Wrk> bare = byPath.get(BARE);
-        figures.addAll(
-            figures(
-                payload.name(),
-                byPath.getOrDefault(STARTER, List.of()),
-                bare,
-                connections,
-                seconds,
-                rounds));
-        figures.add(
-            diagnostic(
-                payload.name() + ": bare controller + readTree",
-                byPath.get(BARE_PARSE),
-                bare,
-                "the least an endpoint that reads the JSON into a tree pays, against the bare"
-                    + " controller"));
-        figures.add(
-            diagnostic(
-                payload.name() + ": bare controller + streaming read, every value decoded",
-                byPath.get(BARE_STREAM),
-                bare,
-                "Jackson's parser over the body, every string and number decoded and nothing"
-                    + " built: the least any typed result of the delivery pays"));
+        double sdk = Results.median(rates.get(SDK));
+        for (String against : List.of(HAND_WRITTEN, NOTHING)) {
+          figures.add(
+              new Figure(
+                  "Webhook ingest",
+                  payload.getKey()
+                      + (against.equals(NOTHING)
+                          ? ", vs a do-nothing endpoint"
+                          : ", vs the hand-written receiver"),
+                  "req/s",
+                  sdk,
+                  Results.median(rates.get(against)),
+                  against.equals(NOTHING) ? Double.NaN : 0.95));
+        }
       }
       long published = published(base);
-      System.out.println("  post-calls published to the listener: " + published);
-      if (starter && published == 0) {
-        throw new IllegalStateException("the starter answered but published nothing");
+      System.out.println("  deliveries published to the listeners: " + published);
+      if (published == 0) {
+        throw new IllegalStateException("the receivers answered but published nothing");
       }
       Results.write("2-ingest", figures);
     } finally {
@@ -168,88 +131,6 @@ public final class IngestBench {
         app.destroyForcibly();
       }
     }
-  }
-
-  private static Figure diagnostic(String name, List<Wrk> runs, List<Wrk> bare, String note) {
-    return new Figure(
-        "Webhook ingest",
-        "diagnostic: " + name + ", throughput",
-        "req/s",
-        Results.median(runs.stream().map(Wrk::requestsPerSecond).toList()),
-        Results.median(bare.stream().map(Wrk::requestsPerSecond).toList()),
-        "-",
-        note + "; runs: " + runs(runs, bare, Wrk::requestsPerSecond));
-  }
-
-  private static List<Figure> figures(
-      String payload, List<Wrk> sdk, List<Wrk> bare, int connections, int seconds, int rounds) {
-    String how =
-        "wrk -t2 -c"
-            + connections
-            + " -d"
-            + seconds
-            + "s after a "
-            + seconds
-            + " s warm-up per path, median of "
-            + rounds
-            + " runs, each path first in turn";
-    double bareRate = Results.median(bare.stream().map(Wrk::requestsPerSecond).toList());
-    double bareP50 = Results.median(bare.stream().map(Wrk::p50Millis).toList());
-    double bareP99 = Results.median(bare.stream().map(Wrk::p99Millis).toList());
-    if (sdk.isEmpty()) {
-      String missing =
-          "the starter endpoint is not in this build (futwork-webhook-starter not on main)";
-      return List.of(
-          new Figure(
-              "Webhook ingest",
-              payload + ": throughput",
-              "req/s",
-              Double.NaN,
-              bareRate,
-              "ratio>=0.90",
-              missing),
-          new Figure(
-              "Webhook ingest",
-              payload + ": p99",
-              "ms",
-              Double.NaN,
-              bareP99,
-              "ratio<=1.5",
-              missing));
-    }
-    return List.of(
-        new Figure(
-            "Webhook ingest",
-            payload + ": throughput",
-            "req/s",
-            Results.median(sdk.stream().map(Wrk::requestsPerSecond).toList()),
-            bareRate,
-            "ratio>=0.90",
-            how + "; runs sdk/bare: " + runs(sdk, bare, Wrk::requestsPerSecond)),
-        new Figure(
-            "Webhook ingest",
-            payload + ": p50",
-            "ms",
-            Results.median(sdk.stream().map(Wrk::p50Millis).toList()),
-            bareP50,
-            "-",
-            ""),
-        new Figure(
-            "Webhook ingest",
-            payload + ": p99",
-            "ms",
-            Results.median(sdk.stream().map(Wrk::p99Millis).toList()),
-            bareP99,
-            "ratio<=1.5",
-            "runs sdk/bare: " + runs(sdk, bare, Wrk::p99Millis)));
-  }
-
-  private static String runs(
-      List<Wrk> sdk, List<Wrk> bare, java.util.function.ToDoubleFunction<Wrk> f) {
-    return Results.pairs(
-        sdk.stream().map(f::applyAsDouble).toList(),
-        bare.stream().map(f::applyAsDouble).toList(),
-        1);
   }
 
   private static Wrk wrk(
@@ -263,22 +144,23 @@ public final class IngestBench {
                 "-d" + seconds + "s",
                 "--timeout",
                 "10s",
-                "--latency",
                 "-s",
                 lua.toString(),
                 url,
                 "--",
                 body.toString(),
-                runId,
-                SECRET_HEADER,
-                SECRET)
+                runId)
             .redirectErrorStream(true)
             .start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {
       throw new IllegalStateException("wrk failed:\n" + output);
     }
-    return Wrk.parse(output);
+    Wrk w = Wrk.parse(output);
+    if (w.failed() > 0) {
+      throw new IllegalStateException(url + ": " + w.failed() + " requests failed:\n" + output);
+    }
+    return w;
   }
 
   private static long published(String base) throws Exception {
@@ -290,65 +172,30 @@ public final class IngestBench {
     return Long.parseLong(response.body().trim());
   }
 
-  private static boolean probe(String url, byte[] template) throws Exception {
-    String body =
-        new String(template, StandardCharsets.UTF_8)
-            .replace("__CALL_SID__", "probe-" + System.nanoTime());
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .header(SECRET_HEADER, SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() == 404) {
-      return false;
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return true;
-  }
-
-  private static int awaitReady(Process app) throws Exception {
+  /** Reads the application's output up to {@code READY <port>}, then lets the rest drain. */
+  private static int awaitReady(Process app) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread drain =
-        new Thread(
-            () -> {
-              try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith("READY ")) {
-                    port.complete(Integer.parseInt(line.substring(6).trim()));
-                  } else {
-                    System.out.println("  app| " + line);
-                  }
-                }
-              } catch (IOException ignored) {
-                // the application stopped
-              }
-              port.completeExceptionally(new IllegalStateException("the application exited"));
-            },
-            "app-output");
-    drain.setDaemon(true);
-    drain.start();
-    return port.get(120, TimeUnit.SECONDS);
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith("READY ")) {
+        Thread drain =
+            new Thread(() -> out.lines().forEach(l -> System.out.println("  app| " + l)));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(line.substring(6).trim());
+      }
+      System.out.println("  app| " + line);
+    }
+    throw new IllegalStateException("the application exited before it was ready");
   }
 
   /**
-   * A transcript of the given length in chars, lines of a delivery call: what the 20 KB variant of
-   * the campaign post-call carries (also read by the parsing benchmark's transcript rows).
+   * A transcript of the given length in chars, the lines of a delivery call.
    *
    * @param size the length
    * @return the transcript
    */
-  public static String transcript(int size) {
+  static String transcript(int size) {
     String[] lines = {
       "assistant: Hello, this is Asha from the delivery desk, am I speaking with the customer?\n",
       "user: yes speaking, what is this about\n",
@@ -363,9 +210,16 @@ public final class IngestBench {
     return sb.toString();
   }
 
-  private static Path write(Path dir, String name, byte[] bytes) throws IOException {
-    return Files.write(dir.resolve(name), bytes);
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = IngestBench.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("no " + name + " on the class path");
+      }
+      return in.readAllBytes();
+    }
   }
 
-  private record Payload(String name, Path file) {}
+  private static Path write(Path file, ObjectMapper json, ObjectNode body) throws IOException {
+    return Files.write(file, json.writeValueAsBytes(body));
+  }
 }

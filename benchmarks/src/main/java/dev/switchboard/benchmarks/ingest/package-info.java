@@ -1,5 +1,5 @@
 /**
- * Webhook ingest: the real Futwork starter endpoint against a bare controller in the same
- * application, loaded by wrk from another process on loopback.
+ * Webhook ingest: the Futwork starter's receiver against a hand-written receiver and a do-nothing
+ * endpoint in the same application, loaded in turn by wrk on loopback.
  */
 package dev.switchboard.benchmarks.ingest;

@@ -1,5 +1,5 @@
 /**
- * Startup and memory: one small web application started in fresh JVMs with every Switchboard
- * starter on the class path and without any.
+ * Startup: one small web application started in fresh JVMs, with the Switchboard starters on the
+ * class path and without them, in pairs.
  */
 package dev.switchboard.benchmarks.startup;
