@@ -3,26 +3,19 @@ package dev.switchboard.flowforge.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
+import dev.switchboard.core.testing.InboxApplication;
 import dev.switchboard.core.testing.ReceiverClient;
-import dev.switchboard.core.testing.TestPostgres;
 import dev.switchboard.core.webhook.InboxStatus;
 import dev.switchboard.core.webhook.WebhookInbox;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The Flowforge receiver in the inbox mode, over real HTTP on a random port, with the JDBC store on
@@ -35,25 +28,8 @@ class FlowforgeInboxPostgresTest {
 
   private ConfigurableApplicationContext app;
 
-  /** The Flowforge starter with a PostgreSQL DataSource and a listener that records events. */
-  @Configuration(proxyBeanMethods = false)
-  @EnableAutoConfiguration
-  static class InboxApp {
-    static volatile String url;
-
-    @Bean
-    DataSource dataSource() {
-      return new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "");
-    }
-
-    @Bean
-    Listener listener() {
-      return new Listener();
-    }
-  }
-
   /** Every event the listener was given. */
-  static final class Listener {
+  public static final class Listener {
     final List<FlowforgeEvent> events = new CopyOnWriteArrayList<>();
 
     @EventListener
@@ -71,18 +47,7 @@ class FlowforgeInboxPostgresTest {
 
   @Test
   void aFixtureIsStoredAnsweredThenPublishedOnceAndItsResendIsNotPublishedAgain() throws Exception {
-    InboxApp.url = TestPostgres.newDatabase().url();
-    app =
-        new SpringApplicationBuilder(InboxApp.class)
-            .properties(
-                "server.port=0",
-                "spring.main.banner-mode=off",
-                "flowforge.webhook.secret=" + SECRET,
-                "switchboard.webhook.store.type=jdbc",
-                "switchboard.webhook.store.jdbc.initialize-schema=true",
-                "switchboard.webhook.mode=inbox",
-                "switchboard.webhook.inbox.poll-interval=100ms")
-            .run();
+    app = InboxApplication.start(Listener.class, "flowforge.webhook.secret=" + SECRET);
     Listener listener = app.getBean(Listener.class);
     ReceiverClient http =
         new ReceiverClient(
@@ -91,12 +56,12 @@ class FlowforgeInboxPostgresTest {
 
     HttpResponse<String> first = http.deliver(body);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-    assertThat(status(first)).isEqualTo("accepted");
+    assertThat(InboxApplication.status(first)).isEqualTo("accepted");
     await().atMost(Duration.ofSeconds(30)).until(() -> listener.events.size() == 1);
 
     HttpResponse<String> resend = http.deliver(body);
     assertThat(resend.statusCode()).isEqualTo(200);
-    assertThat(status(resend)).isEqualTo("duplicate");
+    assertThat(InboxApplication.status(resend)).isEqualTo("duplicate");
     Thread.sleep(300); // three poll intervals: time enough to publish it again, were it wrong
 
     assertThat(listener.events)
@@ -111,9 +76,5 @@ class FlowforgeInboxPostgresTest {
     WebhookInbox inbox = app.getBean(WebhookInbox.class);
     assertThat(inbox.count(InboxStatus.DONE)).isEqualTo(1);
     assertThat(inbox.count(InboxStatus.PENDING)).isZero();
-  }
-
-  private static String status(HttpResponse<String> response) throws Exception {
-    return Json.mapper().readTree(response.body()).path("status").asText();
   }
 }

@@ -1,12 +1,13 @@
 package dev.switchboard.futwork.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.json.internal.Json;
 import dev.switchboard.core.testing.Fixtures;
+import dev.switchboard.core.testing.InboxApplication;
 import dev.switchboard.core.testing.ReceiverClient;
-import dev.switchboard.core.testing.TestPostgres;
 import dev.switchboard.core.webhook.InboxStatus;
 import dev.switchboard.core.webhook.WebhookInbox;
 import dev.switchboard.core.webhook.WebhookRequest;
@@ -18,21 +19,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The durable inbox end to end through the real Futwork receiver: real HTTP on a random port,
@@ -41,28 +36,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class FutworkInboxPostgresTest {
 
-  private static TestPostgres.Database database;
   private static ConfigurableApplicationContext app;
   private static Listener listener;
 
-  /** An application with the Futwork starter, the inbox mode and a PostgreSQL DataSource. */
-  @Configuration(proxyBeanMethods = false)
-  @EnableAutoConfiguration
-  static class InboxApp {
-    @Bean
-    DataSource dataSource() {
-      return new SimpleDriverDataSource(
-          new org.postgresql.Driver(), database.url(), "postgres", "");
-    }
-
-    @Bean
-    Listener listener() {
-      return new Listener();
-    }
-  }
-
   /** Records each run of the family listener, in the order runs finish; a test may hook in. */
-  static final class Listener {
+  public static final class Listener {
     /** Every run that started, successful or not. */
     final List<FutworkEvent> runs = new CopyOnWriteArrayList<>();
 
@@ -101,22 +79,14 @@ class FutworkInboxPostgresTest {
 
   @BeforeAll
   static void start() {
-    database = TestPostgres.newDatabase();
     app =
-        new SpringApplicationBuilder(InboxApp.class)
-            .properties(
-                "server.port=0",
-                "spring.main.banner-mode=off",
-                "futwork.webhook.secret=" + Http.SECRET,
-                "switchboard.webhook.store.type=jdbc",
-                "switchboard.webhook.store.jdbc.initialize-schema=true",
-                "switchboard.webhook.mode=inbox",
-                "switchboard.webhook.inbox.max-attempts=3",
-                "switchboard.webhook.inbox.initial-backoff=50ms",
-                "switchboard.webhook.inbox.max-backoff=200ms",
-                "switchboard.webhook.inbox.poll-interval=100ms",
-                "switchboard.webhook.inbox.threads=4")
-            .run();
+        InboxApplication.start(
+            Listener.class,
+            "futwork.webhook.secret=" + Http.SECRET,
+            "switchboard.webhook.inbox.max-attempts=3",
+            "switchboard.webhook.inbox.initial-backoff=50ms",
+            "switchboard.webhook.inbox.max-backoff=200ms",
+            "switchboard.webhook.inbox.threads=4");
     listener = app.getBean(Listener.class);
   }
 
@@ -125,7 +95,6 @@ class FutworkInboxPostgresTest {
     if (app != null) {
       app.close();
     }
-    // the database goes with the shared server when the JVM exits; no pool of its was opened
   }
 
   @BeforeEach
@@ -159,10 +128,6 @@ class FutworkInboxPostgresTest {
     return Json.mapper().writeValueAsBytes(node);
   }
 
-  private static String status(HttpResponse<String> response) throws Exception {
-    return Json.mapper().readTree(response.body()).path("status").asText();
-  }
-
   private static String state(byte[] body) {
     return new JdbcTemplate(app.getBean(DataSource.class))
         .queryForObject(
@@ -170,16 +135,6 @@ class FutworkInboxPostgresTest {
                 + " AND delivery_key = ?",
             String.class,
             WebhookRequest.sha256Hex(body));
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 
   @Test
@@ -194,14 +149,14 @@ class FutworkInboxPostgresTest {
     for (byte[] body : List.of(first, update, flow)) {
       HttpResponse<String> answer = deliver(body);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      assertThat(status(answer)).isEqualTo("accepted");
+      assertThat(InboxApplication.status(answer)).isEqualTo("accepted");
     }
-    await("all three to be handled", () -> listener.handledFor(callSid) == 2);
-    await("the workflow to be handled", () -> listener.handledFor(referenceId) == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> listener.handledFor(callSid) == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> listener.handledFor(referenceId) == 1);
 
     HttpResponse<String> resend = deliver(update);
     assertThat(resend.statusCode()).isEqualTo(200);
-    assertThat(status(resend)).isEqualTo("duplicate");
+    assertThat(InboxApplication.status(resend)).isEqualTo("duplicate");
     Thread.sleep(300); // three poll intervals: time enough to publish it again, were it wrong
 
     assertThat(listener.runsFor(callSid)).isEqualTo(2);
@@ -238,7 +193,7 @@ class FutworkInboxPostgresTest {
 
     HttpResponse<String> answer = deliver(body);
     assertThat(answer.statusCode()).isEqualTo(200); // stored: the listener's failure is the SDK's
-    await("the retry to succeed", () -> listener.handledFor(callSid) == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> listener.handledFor(callSid) == 1);
     Thread.sleep(300);
 
     assertThat(listener.runsFor(callSid)).isEqualTo(2); // published twice, handled once
@@ -275,7 +230,7 @@ class FutworkInboxPostgresTest {
     assertThat(listener.runsFor(callSid)).isEqualTo(1);
 
     release.countDown();
-    await("the call's three deliveries", () -> listener.handledFor(callSid) == 3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> listener.handledFor(callSid) == 3);
     assertThat(listener.handled.stream().filter(e -> callSid.equals(e.orderingKey())))
         .map(e -> ((CampaignPostCall) e).status())
         .containsExactly("call-initiated", "call-ringing", "call-disconnected");
