@@ -46,7 +46,6 @@ class DocSnippetsTest {
           "docs/flowforge-webhooks.md",
           "docs/futwork-leads.md",
           "docs/futwork-webhooks.md",
-          "docs/webhook-pipeline.md",
           "docs/workflux.md");
 
   private static final Pattern FILE_MARKER = Pattern.compile("<!-- (\\S+\\.java) -->");
