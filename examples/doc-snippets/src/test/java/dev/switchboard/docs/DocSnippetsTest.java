@@ -40,14 +40,7 @@ class DocSnippetsTest {
    * Documents whose snippets do not carry their imports yet; each is reported as skipped, so the
    * list stays visible until it is empty.
    */
-  private static final Set<String> WITHOUT_IMPORTS_YET =
-      Set.of(
-          "docs/field-mapping.md",
-          "docs/flowforge-webhooks.md",
-          "docs/futwork-leads.md",
-          "docs/futwork-webhooks.md",
-          "docs/webhook-pipeline.md",
-          "docs/workflux.md");
+  private static final Set<String> WITHOUT_IMPORTS_YET = Set.of();
 
   private static final Pattern FILE_MARKER = Pattern.compile("<!-- (\\S+\\.java) -->");
   private static final Pattern TYPE_DECLARATION =
@@ -230,13 +223,25 @@ class DocSnippetsTest {
         }
         Matcher marker = i > 0 ? FILE_MARKER.matcher(lines.get(i - 1).strip()) : null;
         String file = marker != null && marker.matches() ? marker.group(1) : null;
+        int indent = lines.get(i).indexOf('`');
         String code =
-            lines.subList(start, end).stream().collect(Collectors.joining("\n", "", "\n"));
+            lines.subList(start, end).stream()
+                .map(line -> dedent(line, indent))
+                .collect(Collectors.joining("\n", "", "\n"));
         snippets.add(new Snippet(name, start + 1, code, file));
         i = end;
       }
     }
     return snippets;
+  }
+
+  /** The line without the fence's indentation, as Markdown reads a block nested in a list item. */
+  private static String dedent(String line, int indent) {
+    int strip = 0;
+    while (strip < indent && strip < line.length() && line.charAt(strip) == ' ') {
+      strip++;
+    }
+    return line.substring(strip);
   }
 
   private static List<String> read(Path document) {
