@@ -1,13 +1,11 @@
 package dev.switchboard.core.webhook.internal;
 
 import dev.switchboard.core.webhook.JdbcPlatform;
+import dev.switchboard.core.webhook.WebhookRequest;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -103,12 +101,7 @@ public final class JdbcSql {
     for (int i = 0; i < value.length(); i++) {
       chars.putChar(value.charAt(i)); // every char, lone surrogates included: no two keys collide
     }
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HASHED + HexFormat.of().formatHex(sha256.digest(chars.array()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return HASHED + WebhookRequest.sha256Hex(chars.array());
   }
 
   private static boolean isPrintableAscii(String value) {
