@@ -28,10 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Lead submission: {@link LeadClient} against the JDK's {@link HttpClient} posting the same bytes,
- * built with the executor the SDK gives its own client, against one stub server in its own JVM: one
- * lead at a time, 32 at a time, and {@code submitAll} against the loop a user would write on as
- * many threads.
+ * Lead submission: {@link LeadClient} against what a user would write instead, the JDK's {@link
+ * HttpClient} (built with the executor the SDK gives its own client) posting the same bytes,
+ * written from the lead by Jackson, and reading the lead's id from the answer; against one stub
+ * server in its own JVM: one lead at a time, 32 at a time, and {@code submitAll} against the loop a
+ * user would write on as many threads.
  */
 public final class LeadBench {
 
@@ -40,23 +41,17 @@ public final class LeadBench {
   private static final int THREADS = 32;
 
   private final URI uri;
-  private final byte[] body;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final Map<String, Object> data = new LinkedHashMap<>();
   private final HttpClient jdk;
   private final LeadClient sdk;
   private final WorkflowLead lead;
 
   private LeadBench(String base) throws Exception {
-    Map<String, Object> data = new LinkedHashMap<>();
     data.put("customer_name", "Asha Verma");
     data.put("order_total", 1499);
     data.put("city", "Pune");
     this.lead = WorkflowLead.of("+91 99997-89877", data, "AWB-20251121-0001");
-    // The bytes the SDK sends for this lead: the normalised number, the data, the reference.
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("recipientPhoneNumber", "9999789877");
-    json.put("recipientData", data);
-    json.put("referenceId", "AWB-20251121-0001");
-    this.body = new ObjectMapper().writeValueAsBytes(json);
     this.uri = URI.create(base + "/workflows/" + WORKFLOW + "/leads");
     this.jdk =
         HttpClient.newBuilder()
@@ -78,6 +73,12 @@ public final class LeadBench {
   }
 
   private int jdkOne() throws Exception {
+    // The bytes the SDK sends for this lead: the normalised number, the data, the reference.
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("recipientPhoneNumber", "9999789877");
+    json.put("recipientData", data);
+    json.put("referenceId", "AWB-20251121-0001");
+    byte[] body = mapper.writeValueAsBytes(json);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(30))
@@ -86,7 +87,11 @@ public final class LeadBench {
             .header("x-api-key", KEY)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
-    return jdk.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    HttpResponse<byte[]> response = jdk.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (mapper.readTree(response.body()).path("leadId").asText().isEmpty()) {
+      throw new IllegalStateException("no lead id in the answer");
+    }
+    return response.statusCode();
   }
 
   /** Leads per second of {@code n} calls one after the other. */
