@@ -1,6 +1,5 @@
 package dev.switchboard.core.http;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.switchboard.core.SwitchboardException;
 import dev.switchboard.core.json.internal.Json;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * A platform's answer: status, headers (looked up case-insensitively), the body as bytes, and how
@@ -77,13 +77,13 @@ public record ApiResponse(
   /**
    * Reads the JSON body into a generic type.
    *
-   * @param type the type, such as {@code new TypeReference<List<Agent>>() {}}
+   * @param type the type, such as {@code new ParameterizedTypeReference<List<Agent>>() {}}
    * @param <T> the type
    * @return the value, or {@code null} for an empty body
    * @throws SwitchboardException when the body is not JSON of that shape
    */
-  public <T> T bodyAs(TypeReference<T> type) {
-    return read(Json.mapper().constructType(type));
+  public <T> T bodyAs(ParameterizedTypeReference<T> type) {
+    return read(Json.mapper().constructType(type.getType()));
   }
 
   private <T> T read(JavaType type) {

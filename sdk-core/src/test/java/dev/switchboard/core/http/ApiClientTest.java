@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
@@ -92,6 +93,8 @@ class ApiClientTest {
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.attempts()).isEqualTo(1);
     assertThat(response.bodyAs(Map.class)).containsEntry("id", "L1");
+    assertThat(response.bodyAs(new ParameterizedTypeReference<Map<String, String>>() {}))
+        .isEqualTo(Map.of("id", "L1"));
     wm.verify(
         postRequestedFor(urlEqualTo("/api/leads"))
             .withHeader("x-api-key", equalTo(KEY))

@@ -1,6 +1,5 @@
 package dev.switchboard.workflux.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.switchboard.core.Secret;
 import dev.switchboard.core.http.AnswerCheck;
 import dev.switchboard.core.http.ApiClient;
@@ -33,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.util.function.SingletonSupplier;
@@ -44,7 +44,8 @@ public final class DefaultWorkFluxClient implements WorkFluxClient {
   private static final String PLATFORM = "workflux";
   private static final String MODULE = "workflux-client";
   private static final String HINT = "workflux.client-id and workflux.client-secret";
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final ParameterizedTypeReference<Map<String, Object>> MAP =
+      new ParameterizedTypeReference<>() {};
 
   /**
    * What the client is built from.
